@@ -1,0 +1,82 @@
+"""Throughput of every registered step and every preset, with ftfy.fix_text as reference.
+
+Usage (from the project root)::
+
+    python benchmarks/bench_steps.py [--lang ar|en|mixed] [--repeat 3] [--no-ftfy]
+
+Reads ``../shared/corpus/*.jsonl.gz`` when present (real news, 21 MB), the
+bundled examples otherwise.  Prints MB/s of UTF-8 input per step and preset
+(best of ``--repeat`` runs) and the ratio to ``ftfy.fix_text`` measured in the
+same run.  Speed is measured here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Callable, List
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import corpus_available, load_texts, utf8_megabytes  # noqa: E402
+
+import nazif  # noqa: E402
+from nazif import Pipeline  # noqa: E402
+from nazif.steps import get_info, step_names  # noqa: E402
+
+
+def best_seconds(func: Callable[[str], str], texts: List[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["ar", "en", "mixed"], default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-ftfy", action="store_true", help="skip the ftfy reference")
+    parser.add_argument("--steps", default="", help="comma-separated subset of steps")
+    args = parser.parse_args()
+
+    texts = load_texts(args.lang)
+    mb = utf8_megabytes(texts)
+    source = "shared corpus" if corpus_available() else "bundled examples"
+    print(f"nazif {nazif.__version__}: {len(texts)} documents, {mb:.1f} MB UTF-8 ({source}, lang={args.lang or 'all'})")
+
+    ftfy_rate = None
+    if not args.no_ftfy:
+        try:
+            import ftfy
+        except ImportError:
+            print("ftfy not installed: no reference (pip install -e '.[bench]')")
+        else:
+            secs = best_seconds(ftfy.fix_text, texts, 1)
+            ftfy_rate = mb / secs
+            print(f"{'ftfy.fix_text (reference)':34s} {ftfy_rate:8.1f} MB/s")
+
+    def row(label: str, func: Callable[[str], str], repeat: int) -> None:
+        rate = mb / best_seconds(func, texts, repeat)
+        ratio = f"  {rate / ftfy_rate:6.1f}x ftfy" if ftfy_rate else ""
+        print(f"{label:34s} {rate:8.1f} MB/s{ratio}")
+
+    wanted = [s for s in args.steps.split(",") if s] or step_names()
+    print("\nsteps")
+    for name in wanted:
+        info = get_info(name)
+        kind = "lossless" if info.lossless else "lossy"
+        row(f"  {name} ({kind})", info.func, args.repeat)
+
+    print("\npresets")
+    for preset in nazif.preset_names():
+        row(f"  {preset}", Pipeline.from_preset(preset), args.repeat)
+
+
+if __name__ == "__main__":
+    main()

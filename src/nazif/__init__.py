@@ -1,0 +1,99 @@
+"""nazif (نظيف, "clean"): clean text scraped from Arabic and English websites.
+
+One call:
+
+>>> import nazif
+>>> nazif.clean("\\u201cHello\\u201d\\u00a0 world\\u200b!  ")
+'"Hello" world!'
+
+Or compose the steps you want; every step is a plain ``str -> str`` function:
+
+>>> p = nazif.Pipeline(["normalize_whitespace", "remove_tatweel"])
+>>> p("مـــرحبا   بكم")
+'مرحبا بكم'
+
+Steps are importable from the package root (``nazif.normalize_quotes``) and
+from the module that holds them (``nazif.quotes.normalize_quotes``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+from .pipeline import Explanation, Pipeline, StepReport, make_pipeline
+from .presets import PRESETS, preset_names
+from .steps import Change, get_step, step_names
+
+__version__ = "0.1.0"
+
+# Public step functions, exported lazily from the modules that define them
+# so that ``import nazif`` stays cheap.
+_LAZY = {
+    "normalize_whitespace": "nazif.whitespace",
+    "remove_invisibles": "nazif.invisibles",
+    "normalize_quotes": "nazif.quotes",
+    "normalize_punctuation": "nazif.punctuation",
+    "normalize_nfc": "nazif.arabic",
+    "fold_presentation_forms": "nazif.arabic",
+    "remove_tatweel": "nazif.arabic",
+    "normalize_digits": "nazif.arabic",
+    "remove_diacritics": "nazif.arabic",
+    "normalize_alef": "nazif.arabic",
+    "normalize_hamza": "nazif.arabic",
+    "normalize_teh_marbuta": "nazif.arabic",
+    "normalize_alef_maksura": "nazif.arabic",
+    "normalize_persian_letters": "nazif.arabic",
+    "reduce_elongation": "nazif.arabic",
+    "repair_mojibake": "nazif.mojibake",
+    "remove_markup": "nazif.markup",
+    "remove_chrome": "nazif.chrome",
+}
+_SUBMODULES = {
+    "whitespace", "invisibles", "quotes", "punctuation", "arabic", "mojibake",
+    "markup", "scripts", "chrome", "steps", "diff", "presets", "pipeline", "cli",
+}
+
+__all__ = [
+    "clean",
+    "explain",
+    "Pipeline",
+    "make_pipeline",
+    "Explanation",
+    "StepReport",
+    "Change",
+    "PRESETS",
+    "preset_names",
+    "get_step",
+    "step_names",
+    "__version__",
+    *sorted(_LAZY),
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"nazif.{name}")
+    raise AttributeError(f"module 'nazif' has no attribute {name!r}")
+
+
+@lru_cache(maxsize=None)
+def _preset_pipeline(preset: str) -> Pipeline:
+    return Pipeline.from_preset(preset)
+
+
+def clean(text: str, preset: str = "display") -> str:
+    """Clean ``text`` with a named preset (``display``, ``search`` or ``corpus``).
+
+    >>> clean("Arabic\\u00a0digits: \\u0663\\u0664", preset="search")
+    'Arabic digits: 34'
+    """
+    return _preset_pipeline(preset)(text)
+
+
+def explain(text: str, preset: str = "display") -> Explanation:
+    """What each step of ``preset`` changed in ``text`` (see :meth:`Pipeline.explain`)."""
+    return _preset_pipeline(preset).explain(text)

@@ -1,0 +1,101 @@
+"""Spans that changed between two texts, for explaining steps without a tracer.
+
+The diff works line by line first (so that a step that touches three lines of
+a long document reports three small spans, not one huge one) and character by
+character inside changed lines.  It is used only by ``explain``, never on the
+cleaning hot path.
+
+>>> from nazif.diff import diff_changes
+>>> [(c.start, c.end, c.before, c.after) for c in diff_changes("a  b\\nc", "a b\\nc")]
+[(1, 3, '  ', ' ')]
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import List
+
+from .steps import Change
+
+__all__ = ["diff_changes", "apply_changes"]
+
+# Past this many characters in a changed block, report the block whole rather
+# than running a character-level diff on it (which is quadratic at worst).
+_CHAR_DIFF_LIMIT = 4000
+
+
+def _line_offsets(lines: List[str]) -> List[int]:
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    return offsets
+
+
+def _char_changes(a: str, b: str, base: int, line: int | None) -> List[Change]:
+    if len(a) + len(b) > _CHAR_DIFF_LIMIT:
+        return [Change(base, base + len(a), a, b, line=line)]
+    out: List[Change] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            out.append(Change(base + i1, base + i2, a[i1:i2], b[j1:j2], line=line))
+    return out
+
+
+def diff_changes(before: str, after: str) -> List[Change]:
+    """The edits that turn ``before`` into ``after``, in ``before``'s offsets.
+
+    Applying them with :func:`apply_changes` gives ``after`` back.
+    """
+    if before == after:
+        return []
+    a_lines = before.split("\n")
+    b_lines = after.split("\n")
+    a_off = _line_offsets(a_lines)
+    b_off = _line_offsets(b_lines)
+    changes: List[Change] = []
+    matcher = SequenceMatcher(None, a_lines, b_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and (i2 - i1) == (j2 - j1):
+            for k in range(i2 - i1):
+                changes.extend(
+                    _char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k)
+                )
+            continue
+        # Whole lines inserted, deleted or regrouped: report the block with
+        # the separators that end its lines, so the edit applies exactly.
+        a_start, a_end = a_off[i1], a_off[i2]
+        b_start, b_end = b_off[j1], b_off[j2]
+        a_block = (before + "\n")[a_start:a_end]
+        b_block = (after + "\n")[b_start:b_end]
+        if i2 == len(a_lines):
+            # The last block runs into the virtual separator after the text.
+            if a_block and b_block:
+                a_block, b_block = a_block[:-1], b_block[:-1]
+            elif b_block:  # lines appended at the end
+                a_start, b_block = len(before), "\n" + b_block[:-1]
+            else:  # lines deleted at the end: take the separator before them
+                a_start -= 1
+                a_block = before[a_start:]
+            a_end = len(before)
+        changes.append(Change(a_start, a_end, a_block, b_block, line=i1))
+    return changes
+
+
+def apply_changes(text: str, changes: List[Change]) -> str:
+    """Apply non-overlapping ``changes`` (in ``text``'s offsets) to ``text``.
+
+    >>> from nazif.steps import Change
+    >>> apply_changes("abc", [Change(1, 2, "b", "XY")])
+    'aXYc'
+    """
+    parts: List[str] = []
+    pos = 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        parts.append(text[pos:change.start])
+        parts.append(change.after)
+        pos = change.end
+    parts.append(text[pos:])
+    return "".join(parts)

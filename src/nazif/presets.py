@@ -1,0 +1,74 @@
+"""Named pipelines, chosen by what the cleaned text is for.
+
+The presets are data: each is a list of step specs, in the order the steps
+run.  See ``docs/presets.md`` for how to choose one.
+
+- ``display``: lossless.  Text a person will read: whitespace, invisible
+  characters, quotes, punctuation spacing, Arabic presentation forms and
+  tatweel.  No letter changes meaning.
+- ``search``: ``display`` plus the lossy Arabic folds (diacritics, alef and
+  hamza forms, teh marbuta, alef maksura, Persian letters, elongation) and
+  ASCII digits, for search keys and matching.
+- ``corpus``: for building a corpus from scraped pages: mojibake and markup
+  repair first (before any other step can destroy their evidence), then the
+  lossless steps, site-chrome removal, and whitespace last.
+
+>>> from nazif.presets import PRESETS
+>>> sorted(PRESETS)
+['corpus', 'display', 'search']
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+__all__ = ["PRESETS", "preset_spec", "preset_names"]
+
+_LOSSLESS_CHARACTERS: List[Any] = [
+    "remove_invisibles",
+    "normalize_nfc",
+    "fold_presentation_forms",
+    "remove_tatweel",
+]
+
+_LAYOUT: List[Any] = [
+    "normalize_whitespace",
+    "normalize_punctuation",
+    "normalize_quotes",
+]
+
+PRESETS: Dict[str, List[Any]] = {
+    "display": [*_LOSSLESS_CHARACTERS, *_LAYOUT],
+    "search": [
+        *_LOSSLESS_CHARACTERS,
+        *_LAYOUT,
+        "remove_diacritics",
+        "normalize_alef",
+        "normalize_hamza",
+        "normalize_teh_marbuta",
+        "normalize_alef_maksura",
+        "normalize_persian_letters",
+        "reduce_elongation",
+        ["normalize_digits", {"to": "ascii"}],
+    ],
+    "corpus": [
+        "repair_mojibake",
+        "remove_markup",
+        *_LOSSLESS_CHARACTERS,
+        "remove_chrome",
+        *_LAYOUT,
+    ],
+}
+
+
+def preset_names() -> List[str]:
+    """The names of the presets."""
+    return sorted(PRESETS)
+
+
+def preset_spec(name: str) -> List[Any]:
+    """The step specs of preset ``name`` (a copy); ``KeyError`` if unknown."""
+    try:
+        return list(PRESETS[name])
+    except KeyError:
+        raise KeyError(f"unknown preset {name!r}; presets: {', '.join(preset_names())}") from None

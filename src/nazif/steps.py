@@ -1,0 +1,171 @@
+"""The step contract and the registry of named steps.
+
+A *step* is a plain function ``str -> str`` whose options are keyword-only.
+Every step in nazif is registered here under its function name, so a
+pipeline can be built from data (``["normalize_whitespace", ["normalize_quotes",
+{"style": "typographic"}]]``) and the command line can name steps with the
+same names as the Python API.
+
+A step may also carry a *tracer*: a function with the same signature that
+returns ``(new_text, changes)``, where each :class:`Change` says which span of
+the step's input was replaced, by what, and (for removals) by which rule and
+lexicon entry.  :meth:`nazif.Pipeline.explain` uses the tracer when there is
+one and falls back to a generic diff otherwise.
+
+Registering a step of your own is optional: a :class:`nazif.Pipeline` accepts
+any callable.  Registration only gives it a name usable from data and the CLI.
+
+>>> from nazif.steps import get_step
+>>> get_step("normalize_whitespace")("a\\u00a0 b  ")
+'a b'
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+__all__ = [
+    "Change",
+    "StepInfo",
+    "Tracer",
+    "step",
+    "attach_tracer",
+    "get_step",
+    "get_info",
+    "step_names",
+    "STEP_MODULES",
+]
+
+StepFunc = Callable[..., str]
+Tracer = Callable[..., Tuple[str, List["Change"]]]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit made by a step, in the coordinates of that step's input.
+
+    ``text[start:end]`` was ``before`` and became ``after``.  ``rule`` and
+    ``entry`` name why (for chrome removal: the rule and the lexicon entry);
+    ``line`` is the 0-based index of the line in ``text.split("\\n")`` when the
+    step works line by line.
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: Optional[str] = None
+    entry: Optional[str] = None
+    line: Optional[int] = None
+
+    def as_dict(self) -> Dict[str, Any]:
+        """A JSON-ready dictionary (``None`` fields left out)."""
+        d: Dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+        for key in ("rule", "entry", "line"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
+        return d
+
+
+@dataclass
+class StepInfo:
+    """What the registry knows about a named step."""
+
+    name: str
+    func: StepFunc
+    lossless: bool
+    summary: str
+    tracer: Optional[Tracer] = None
+    module: str = field(default="")
+
+
+_REGISTRY: Dict[str, StepInfo] = {}
+
+# Modules whose import registers steps.  Kept as data so that looking a step
+# up by name imports only what is needed, lazily.
+STEP_MODULES: Tuple[str, ...] = (
+    "nazif.mojibake",
+    "nazif.markup",
+    "nazif.whitespace",
+    "nazif.invisibles",
+    "nazif.quotes",
+    "nazif.punctuation",
+    "nazif.arabic",
+    "nazif.scripts",
+    "nazif.chrome",
+)
+
+_loaded = False
+
+
+def step(*, lossless: bool) -> Callable[[StepFunc], StepFunc]:
+    """Register the decorated function as a named step (its ``__name__``).
+
+    ``lossless`` says whether the step keeps every letter and its meaning
+    (whitespace, invisible characters, presentation forms …) or folds
+    information away on purpose (diacritics, alef variants, chrome removal).
+    """
+
+    def register(func: StepFunc) -> StepFunc:
+        doc = (func.__doc__ or "").strip().splitlines()
+        info = StepInfo(
+            name=func.__name__,
+            func=func,
+            lossless=lossless,
+            summary=doc[0] if doc else "",
+            module=func.__module__,
+        )
+        _REGISTRY[func.__name__] = info
+        return func
+
+    return register
+
+
+def attach_tracer(func: StepFunc, tracer: Tracer) -> None:
+    """Declare ``tracer`` as the explaining twin of the step ``func``.
+
+    ``tracer(text, **options)`` must return ``(func(text, **options), changes)``.
+    """
+    setattr(func, "nazif_tracer", tracer)
+    info = _REGISTRY.get(func.__name__)
+    if info is not None and info.func is func:
+        info.tracer = tracer
+
+
+def _load_all() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for module in STEP_MODULES:
+        importlib.import_module(module)
+    _loaded = True
+
+
+def get_info(name: str) -> StepInfo:
+    """The :class:`StepInfo` of the step called ``name``; ``KeyError`` if unknown."""
+    if name not in _REGISTRY:
+        _load_all()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise KeyError(f"unknown step {name!r}; known steps: {known}") from None
+
+
+def get_step(name: str) -> StepFunc:
+    """The step function registered as ``name``."""
+    return get_info(name).func
+
+
+def step_names() -> List[str]:
+    """Names of all registered steps, sorted."""
+    _load_all()
+    return sorted(_REGISTRY)
