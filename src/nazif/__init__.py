@@ -49,6 +49,9 @@ _LAZY = {
     "repair_mojibake": "nazif.mojibake",
     "remove_markup": "nazif.markup",
     "remove_chrome": "nazif.chrome",
+    "keep_scripts": "nazif.scripts",
+    "keep_languages": "nazif.scripts",
+    "drop_foreign_lines": "nazif.scripts",
 }
 _SUBMODULES = {
     "whitespace", "invisibles", "quotes", "punctuation", "arabic", "mojibake",
