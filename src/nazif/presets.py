@@ -40,14 +40,19 @@ _LAYOUT: List[Any] = [
 PRESETS: Dict[str, List[Any]] = {
     "display": [*_LOSSLESS_CHARACTERS, *_LAYOUT],
     "search": [
-        *_LOSSLESS_CHARACTERS,
+        "remove_invisibles",
+        "normalize_nfc",
+        "fold_presentation_forms",
+        # In keys every tatweel goes, also the ones display keeps (لـ«…», 1436هـ).
+        ["remove_tatweel", {"everywhere": True}],
         *_LAYOUT,
         "remove_diacritics",
+        # Persian letters first: ۃ becomes ة, which the teh marbuta fold then takes.
+        "normalize_persian_letters",
         "normalize_alef",
         "normalize_hamza",
         "normalize_teh_marbuta",
         "normalize_alef_maksura",
-        "normalize_persian_letters",
         "reduce_elongation",
         ["normalize_digits", {"to": "ascii"}],
     ],

@@ -21,8 +21,11 @@ from typing import Callable, Iterator, List, Tuple
 
 __all__ = ["protected_spans", "split_protected", "map_unprotected"]
 
+# A URL stops at any quotation mark (including the ones the quote step
+# rewrites), so that normalizing quotes never moves a URL's end.
+_URL_STOP = "\\s<>\"'`«»\u2018-\u201f\u2039\u203a\u2032\u2033\u2035\u2036\u02bc\uff02\uff07\u301d-\u301f"
 _URL = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"'«»“”]+|www\.[^\s<>\"'«»“”]+",
+    rf"(?:https?|ftp)://[^{_URL_STOP}]+|www\.[^{_URL_STOP}]+",
     re.IGNORECASE,
 )
 # Characters that end a URL when they are its last character (sentence

@@ -1,0 +1,227 @@
+"""Character tables of the Arabic steps, apart from their logic.
+
+The tables derived mechanically from the Unicode database (presentation
+forms, mark classes, joining types) live in :mod:`._generated_tables`,
+written by ``tools/gen_arabic_tables.py``.  The tables here are *policy*
+(which letters a lossy fold merges) and are written with ``\\N{...}`` names.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Iterable, Tuple
+
+from . import _generated_tables as gen
+
+__all__ = [
+    "UNICODE_VERSION",
+    "PRESENTATION_FOLD",
+    "SPACING_MARK_FORMS",
+    "KEPT_LIGATURES",
+    "NAMELESS_LIGATURES",
+    "MARK_CLASSES",
+    "DIACRITIC_CLASSES",
+    "DEFAULT_DIACRITIC_CLASSES",
+    "MADDA",
+    "ARABIC_MARKS",
+    "QURANIC_SMALL_LETTERS",
+    "HAMZA_MARKS",
+    "NONZERO_CCC",
+    "DUAL_JOINING",
+    "RIGHT_JOINING",
+    "TATWEEL",
+    "ALEF",
+    "ALEF_FOLD",
+    "HAMZA_CARRIER_FOLD",
+    "HAMZA_DECOMPOSED_FOLD",
+    "TEH_MARBUTA_FOLD",
+    "ALEF_MAKSURA_FOLD",
+    "PERSIAN_FOLD",
+    "FARSI_YEH",
+    "ARABIC_INDIC_DIGITS",
+    "PERSIAN_DIGITS",
+    "ASCII_DIGITS",
+    "DECIMAL_SEPARATOR",
+    "THOUSANDS_SEPARATOR",
+    "PERCENT_SIGN",
+    "NO_TRIPLE_LETTERS",
+    "ELONGATION_LETTERS",
+    "char_class",
+]
+
+UNICODE_VERSION: str = gen.UNICODE_VERSION
+
+
+def _chars(ranges: Iterable[Tuple[int, int]]) -> FrozenSet[str]:
+    return frozenset(chr(cp) for lo, hi in ranges for cp in range(lo, hi + 1))
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """The body of a ``re`` character class matching exactly ``chars`` (as ranges)."""
+    cps = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = cps[i], cps[j]
+        parts.append(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}")
+        i = j + 1
+    return "".join(parts)
+
+
+# --- presentation forms ----------------------------------------------------
+
+PRESENTATION_FOLD: Dict[str, str] = {chr(k): v for k, v in gen.PRESENTATION_FOLD.items()}
+SPACING_MARK_FORMS: Dict[str, str] = {chr(k): v for k, v in gen.SPACING_MARK_FORMS.items()}
+KEPT_LIGATURES: FrozenSet[str] = frozenset(chr(c) for c in gen.KEPT_LIGATURES)
+
+# Word and phrase ligatures that have *no* decomposition in Unicode (most were
+# added in Unicode 14).  They are symbols (category So) and are kept unless
+# ``fold_presentation_forms(keep_ligatures=False)``, which spells them out as
+# their character names say.
+NAMELESS_LIGATURES: Dict[str, str] = {
+    "\ufd40": "رحمه الله",  # ARABIC LIGATURE RAHIMAHU ALLAAH
+    "\ufd41": "رضي الله عنه",  # ARABIC LIGATURE RADI ALLAAHU ANH
+    "\ufd42": "رضي الله عنها",  # ARABIC LIGATURE RADI ALLAAHU ANHAA
+    "\ufd43": "رضي الله عنهم",  # ARABIC LIGATURE RADI ALLAAHU ANHUM
+    "\ufd44": "رضي الله عنهما",  # ARABIC LIGATURE RADI ALLAAHU ANHUMAA
+    "\ufd45": "رضي الله عنهن",  # ARABIC LIGATURE RADI ALLAAHU ANHUNNA
+    "\ufd46": "صلى الله عليه وآله",  # ARABIC LIGATURE SALLALLAAHU ALAYHI WA-AALIH
+    "\ufd47": "عليه السلام",  # ARABIC LIGATURE ALAYHI AS-SALAAM
+    "\ufd48": "عليهم السلام",  # ARABIC LIGATURE ALAYHIM AS-SALAAM
+    "\ufd49": "عليهما السلام",  # ARABIC LIGATURE ALAYHIMAA AS-SALAAM
+    "\ufd4a": "عليه الصلاة والسلام",  # ARABIC LIGATURE ALAYHI AS-SALAATU WAS-SALAAM
+    "\ufd4b": "قدس سره",  # ARABIC LIGATURE QUDDISA SIRRAH
+    "\ufd4c": "صلى الله عليه وآله وسلم",  # ARABIC LIGATURE SALLALLAHU ALAYHI WAAALIHEE WA-SALLAM
+    "\ufd4d": "عليها السلام",  # ARABIC LIGATURE ALAYHAA AS-SALAAM
+    "\ufd4e": "تبارك وتعالى",  # ARABIC LIGATURE TABAARAKA WA-TAAALAA
+    "\ufd4f": "رحمهم الله",  # ARABIC LIGATURE RAHIMAHUM ALLAAH
+    "\ufdcf": "سلامه علينا",  # ARABIC LIGATURE SALAAMUHU ALAYNAA
+    "\ufdfd": "بسم الله الرحمن الرحيم",  # ARABIC LIGATURE BISMILLAH AR-RAHMAN AR-RAHEEM
+    "\ufdfe": "سبحانه وتعالى",  # ARABIC LIGATURE SUBHAANAHU WA TAAALAA
+    "\ufdff": "عز وجل",  # ARABIC LIGATURE AZZA WA JALL
+}
+
+# --- marks -----------------------------------------------------------------
+
+MARK_CLASSES: Dict[str, str] = {chr(k): v for k, v in gen.MARK_CLASSES.items()}
+# The spacing small waw / small yeh of Quranic orthography (category Lm)
+# belong to the "quranic" class too.
+QURANIC_SMALL_LETTERS: FrozenSet[str] = _chars(gen.QURANIC_SMALL_LETTERS)
+for _c in QURANIC_SMALL_LETTERS:
+    MARK_CLASSES[_c] = "quranic"
+
+DIACRITIC_CLASSES: Tuple[str, ...] = (
+    "harakat", "tanween", "shadda", "sukun", "dagger_alef", "madda", "quranic", "other",
+)
+DEFAULT_DIACRITIC_CLASSES: Tuple[str, ...] = (
+    "harakat", "tanween", "shadda", "sukun", "dagger_alef", "madda", "quranic",
+)
+MADDA = "\N{ARABIC MADDAH ABOVE}"
+# Every Arabic combining mark (category Mn in the Arabic blocks).
+ARABIC_MARKS: FrozenSet[str] = frozenset(chr(k) for k in gen.MARK_CLASSES)
+# Every character of non-zero canonical combining class, any script.
+NONZERO_CCC: FrozenSet[str] = _chars(gen.NONZERO_CCC)
+HAMZA_MARKS: FrozenSet[str] = frozenset(c for c, k in MARK_CLASSES.items() if k == "hamza")
+
+# --- joining ---------------------------------------------------------------
+
+DUAL_JOINING: FrozenSet[str] = _chars(gen.DUAL_JOINING)
+RIGHT_JOINING: FrozenSet[str] = _chars(gen.RIGHT_JOINING)
+TATWEEL = "\N{ARABIC TATWEEL}"
+
+# --- lossy letter folds ----------------------------------------------------
+
+ALEF = "\N{ARABIC LETTER ALEF}"
+
+ALEF_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}": ALEF,
+    "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}": ALEF,
+    "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}": ALEF,
+    "\N{ARABIC LETTER ALEF WASLA}": ALEF,
+    "\N{ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE}": ALEF,
+    "\N{ARABIC LETTER ALEF WITH WAVY HAMZA BELOW}": ALEF,
+    "\N{ARABIC LETTER HIGH HAMZA ALEF}": ALEF,
+}
+
+HAMZA_CARRIER_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}": "\N{ARABIC LETTER WAW}",
+    "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}": "\N{ARABIC LETTER YEH}",
+    "\N{ARABIC LETTER HIGH HAMZA WAW}": "\N{ARABIC LETTER WAW}",
+    "\N{ARABIC LETTER HIGH HAMZA YEH}": "\N{ARABIC LETTER YEH}",
+}
+# Carriers that may be written with a separate HAMZA ABOVE (not composed by
+# NFC for alef maksura): the fold of carrier + U+0654.
+HAMZA_DECOMPOSED_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER WAW}": "\N{ARABIC LETTER WAW}",
+    "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER YEH}",
+    "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER YEH}",
+}
+
+TEH_MARBUTA_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER TEH MARBUTA}": "\N{ARABIC LETTER HEH}",
+}
+
+ALEF_MAKSURA_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER YEH}",
+}
+
+FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
+
+# Persian/Urdu letter variants -> Arabic letters (FARSI YEH is handled by
+# position, see letters.normalize_persian_letters).  The ezafe sign of
+# heh-with-yeh-above and heh-goal-with-hamza is kept as a HAMZA ABOVE mark
+# after the heh, which is how it is also commonly typed (and how Unicode
+# decomposes those letters).  Distinct sounds
+# (peh, tcheh, jeh, gaf, Urdu retroflexes, noon ghunna) are NOT folded.
+PERSIAN_FOLD: Dict[str, str] = {
+    "\N{ARABIC LETTER KEHEH}": "\N{ARABIC LETTER KAF}",
+    "\N{ARABIC LETTER YEH BARREE}": "\N{ARABIC LETTER YEH}",
+    "\N{ARABIC LETTER YEH BARREE WITH HAMZA ABOVE}": "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}",
+    "\N{ARABIC LETTER HEH GOAL}": "\N{ARABIC LETTER HEH}",
+    "\N{ARABIC LETTER HEH GOAL WITH HAMZA ABOVE}": "\N{ARABIC LETTER HEH}\N{ARABIC HAMZA ABOVE}",
+    "\N{ARABIC LETTER HEH DOACHASHMEE}": "\N{ARABIC LETTER HEH}",
+    "\N{ARABIC LETTER AE}": "\N{ARABIC LETTER HEH}",
+    "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "\N{ARABIC LETTER HEH}\N{ARABIC HAMZA ABOVE}",
+    "\N{ARABIC LETTER TEH MARBUTA GOAL}": "\N{ARABIC LETTER TEH MARBUTA}",
+}
+# --- digits ----------------------------------------------------------------
+
+ASCII_DIGITS = "0123456789"
+ARABIC_INDIC_DIGITS = "".join(chr(ord("\N{ARABIC-INDIC DIGIT ZERO}") + i) for i in range(10))
+PERSIAN_DIGITS = "".join(chr(ord("\N{EXTENDED ARABIC-INDIC DIGIT ZERO}") + i) for i in range(10))
+DECIMAL_SEPARATOR = "\N{ARABIC DECIMAL SEPARATOR}"
+THOUSANDS_SEPARATOR = "\N{ARABIC THOUSANDS SEPARATOR}"
+PERCENT_SIGN = "\N{ARABIC PERCENT SIGN}"
+
+# --- elongation ------------------------------------------------------------
+
+# Letters that reduce_elongation considers: the Arabic letters of the basic
+# block (hamza .. yeh without tatweel) and the Persian/Urdu letters.
+ELONGATION_LETTERS: FrozenSet[str] = frozenset(
+    [chr(c) for c in range(0x0621, 0x063B)]
+    + [chr(c) for c in range(0x0641, 0x064B)]
+    + [chr(c) for c in range(0x0671, 0x06D4)]
+    + ["\N{ARABIC LETTER AE}"]
+)
+
+# Letters that never stand three times in a row in a real word: an alef
+# cannot be doubled, alef maksura and teh marbuta end a word, and a hamza
+# seat is never followed by the same seat twice.  A run of three of them is
+# elongation; any other letter needs a run of four (prefix + doubled letter,
+# or doubled letter + suffix, makes real triples: وووري، وشتتت، تتتابع).
+NO_TRIPLE_LETTERS: FrozenSet[str] = frozenset(
+    {
+        "\N{ARABIC LETTER ALEF}",
+        "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}",
+        "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}",
+        "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}",
+        "\N{ARABIC LETTER ALEF WASLA}",
+        "\N{ARABIC LETTER ALEF MAKSURA}",
+        "\N{ARABIC LETTER TEH MARBUTA}",
+        "\N{ARABIC LETTER HAMZA}",
+        "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}",
+        "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}",
+    }
+)
