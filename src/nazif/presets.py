@@ -11,7 +11,7 @@ run.  See ``docs/presets.md`` for how to choose one.
   ASCII digits, for search keys and matching.
 - ``corpus``: for building a corpus from scraped pages: mojibake and markup
   repair first (before any other step can destroy their evidence), then the
-  lossless steps, site-chrome removal, and whitespace last.
+  lossless steps and whitespace, site-chrome removal, punctuation and quotes.
 
 >>> from nazif.presets import PRESETS
 >>> sorted(PRESETS)
@@ -60,8 +60,11 @@ PRESETS: Dict[str, List[Any]] = {
         "repair_mojibake",
         "remove_markup",
         *_LOSSLESS_CHARACTERS,
+        # Line breaks are unified first, so chrome removal sees the final lines.
+        "normalize_whitespace",
         "remove_chrome",
-        *_LAYOUT,
+        "normalize_punctuation",
+        "normalize_quotes",
     ],
 }
 
