@@ -54,9 +54,19 @@ def diff_changes(before: str, after: str) -> List[Change]:
     a_off = _line_offsets(a_lines)
     b_off = _line_offsets(b_lines)
     changes: List[Change] = []
-    matcher = SequenceMatcher(None, a_lines, b_lines, autojunk=False)
+    # Lines are aligned by their stripped text, so that a line whose only
+    # change is at its ends (a CR, trailing spaces) pairs with its new self
+    # and is reported as a small in-line change.
+    a_keys = [line.strip() for line in a_lines]
+    b_keys = [line.strip() for line in b_lines]
+    matcher = SequenceMatcher(None, a_keys, b_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            for k in range(i2 - i1):
+                if a_lines[i1 + k] != b_lines[j1 + k]:
+                    changes.extend(
+                        _char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k)
+                    )
             continue
         if tag == "replace" and (i2 - i1) == (j2 - j1):
             for k in range(i2 - i1):

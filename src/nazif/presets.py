@@ -11,7 +11,7 @@ run.  See ``docs/presets.md`` for how to choose one.
   ASCII digits, for search keys and matching.
 - ``corpus``: for building a corpus from scraped pages: mojibake and markup
   repair first (before any other step can destroy their evidence), then the
-  lossless steps and whitespace, site-chrome removal, punctuation and quotes.
+  lossless steps of ``display``, and site-chrome removal last.
 
 >>> from nazif.presets import PRESETS
 >>> sorted(PRESETS)
@@ -57,14 +57,13 @@ PRESETS: Dict[str, List[Any]] = {
         ["normalize_digits", {"to": "ascii"}],
     ],
     "corpus": [
+        # Repairs first: no other step may destroy the evidence they need.
         "repair_mojibake",
         "remove_markup",
         *_LOSSLESS_CHARACTERS,
-        # Line breaks are unified first, so chrome removal sees the final lines.
-        "normalize_whitespace",
+        *_LAYOUT,
+        # Last, so that chrome removal judges the final lines.
         "remove_chrome",
-        "normalize_punctuation",
-        "normalize_quotes",
     ],
 }
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, List, Tuple
 
+from .tables.quotes import QUOTE_CHARS
+
 __all__ = ["protected_spans", "split_protected", "map_unprotected"]
 
-# A URL stops at any quotation mark (including the ones the quote step
-# rewrites), so that normalizing quotes never moves a URL's end.
-_URL_STOP = "\\s<>\"'`«»\u2018-\u201f\u2039\u203a\u2032\u2033\u2035\u2036\u02bc\uff02\uff07\u301d-\u301f"
+# A URL stops at whitespace, angle brackets and any quotation mark the quote
+# step rewrites, so that normalizing quotes never moves a URL's end.
+_URL_STOP = "\\s<>" + "".join(re.escape(c) for c in sorted(QUOTE_CHARS | {"\"", "'", "`"}))
 _URL = re.compile(
     rf"(?:https?|ftp)://[^{_URL_STOP}]+|www\.[^{_URL_STOP}]+",
     re.IGNORECASE,
