@@ -24,35 +24,13 @@ from typing import Any
 
 from .pipeline import Explanation, Pipeline, StepReport, make_pipeline
 from .presets import PRESETS, preset_names
-from .steps import Change, get_step, step_names
+from .steps import STEP_HOMES, Change, get_step, step_names
 
 __version__ = "0.1.0"
 
-# Public step functions, exported lazily from the modules that define them
-# so that ``import nazif`` stays cheap.
-_LAZY = {
-    "normalize_whitespace": "nazif.whitespace",
-    "remove_invisibles": "nazif.invisibles",
-    "normalize_quotes": "nazif.quotes",
-    "normalize_punctuation": "nazif.punctuation",
-    "normalize_nfc": "nazif.arabic",
-    "fold_presentation_forms": "nazif.arabic",
-    "remove_tatweel": "nazif.arabic",
-    "normalize_digits": "nazif.arabic",
-    "remove_diacritics": "nazif.arabic",
-    "normalize_alef": "nazif.arabic",
-    "normalize_hamza": "nazif.arabic",
-    "normalize_teh_marbuta": "nazif.arabic",
-    "normalize_alef_maksura": "nazif.arabic",
-    "normalize_persian_letters": "nazif.arabic",
-    "reduce_elongation": "nazif.arabic",
-    "repair_mojibake": "nazif.mojibake",
-    "remove_markup": "nazif.markup",
-    "remove_chrome": "nazif.chrome",
-    "keep_scripts": "nazif.scripts",
-    "keep_languages": "nazif.scripts",
-    "drop_foreign_lines": "nazif.scripts",
-}
+# Public step functions are exported lazily from the modules that define
+# them, so that ``import nazif`` stays cheap.
+_LAZY = STEP_HOMES
 _SUBMODULES = {
     "whitespace", "invisibles", "quotes", "punctuation", "arabic", "mojibake",
     "markup", "scripts", "chrome", "steps", "diff", "presets", "pipeline", "cli",

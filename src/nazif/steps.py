@@ -36,6 +36,7 @@ __all__ = [
     "get_info",
     "step_names",
     "STEP_MODULES",
+    "STEP_HOMES",
 ]
 
 StepFunc = Callable[..., str]
@@ -103,6 +104,32 @@ STEP_MODULES: Tuple[str, ...] = (
     "nazif.chrome",
 )
 
+# Where each built-in step lives, so that looking one up imports only its
+# module (``--preset display`` never loads chrome removal or langdetect).
+STEP_HOMES: Dict[str, str] = {
+    "normalize_whitespace": "nazif.whitespace",
+    "remove_invisibles": "nazif.invisibles",
+    "normalize_quotes": "nazif.quotes",
+    "normalize_punctuation": "nazif.punctuation",
+    "normalize_nfc": "nazif.arabic",
+    "fold_presentation_forms": "nazif.arabic",
+    "remove_tatweel": "nazif.arabic",
+    "normalize_digits": "nazif.arabic",
+    "remove_diacritics": "nazif.arabic",
+    "normalize_alef": "nazif.arabic",
+    "normalize_hamza": "nazif.arabic",
+    "normalize_teh_marbuta": "nazif.arabic",
+    "normalize_alef_maksura": "nazif.arabic",
+    "normalize_persian_letters": "nazif.arabic",
+    "reduce_elongation": "nazif.arabic",
+    "repair_mojibake": "nazif.mojibake",
+    "remove_markup": "nazif.markup",
+    "remove_chrome": "nazif.chrome",
+    "keep_scripts": "nazif.scripts",
+    "keep_languages": "nazif.scripts",
+    "drop_foreign_lines": "nazif.scripts",
+}
+
 _loaded = False
 
 
@@ -151,6 +178,8 @@ def _load_all() -> None:
 
 def get_info(name: str) -> StepInfo:
     """The :class:`StepInfo` of the step called ``name``; ``KeyError`` if unknown."""
+    if name not in _REGISTRY and name in STEP_HOMES:
+        importlib.import_module(STEP_HOMES[name])
     if name not in _REGISTRY:
         _load_all()
     try:

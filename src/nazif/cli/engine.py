@@ -1,0 +1,393 @@
+"""Clean one task (a document, or a chunk of records) into output bytes.
+
+The same :class:`Cleaner` runs in the main process (``--jobs 1``) and in
+worker processes (``--jobs N``), so the output is byte-identical whatever the
+number of jobs.  A task is a whole text document or a chunk of about 1 MB of
+JSON lines, plain lines or CSV records cut at a record boundary.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from ..pipeline import Pipeline
+from .io import DecodeFailure, decode, encode_json_line, encode_text
+from .records import JSONLineError, NonString, csv_splice, field_trie, locate_fields, splice_json
+
+__all__ = ["Job", "Task", "Outcome", "Cleaner", "KINDS"]
+
+KINDS = ("text", "lines", "jsonl", "csv")
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task of a run is cleaned with (pickled once per worker)."""
+
+    pipeline: Pipeline
+    kind: str = "text"
+    fields: Tuple[str, ...] = ()
+    errors: str = "strict"
+    on_error: str = "stop"
+    report: bool = False
+    stats: bool = False
+    delimiter: str = ","
+    quotechar: str = '"'
+
+
+@dataclass
+class Task:
+    """A piece of one input file.
+
+    ``line`` and ``offset`` are the 1-based line number and the byte offset
+    of ``data`` in the file; ``prefix`` is passed through verbatim before it
+    (a CSV header); ``columns`` are the CSV columns to clean as
+    ``(index, name)``.
+    """
+
+    seq: int
+    label: str
+    data: bytes
+    line: int = 1
+    offset: int = 0
+    first: bool = True
+    last: bool = True
+    prefix: bytes = b""
+    columns: Tuple[Tuple[int, str], ...] = ()
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.prefix) + len(self.data)
+
+
+@dataclass
+class Outcome:
+    """The result of a task: output bytes, report lines, counts and problems."""
+
+    data: bytes = b""
+    report: bytes = b""
+    stats: Dict[str, List[int]] = field(default_factory=dict)
+    records: int = 0
+    changed: int = 0
+    identical: bool = True
+    warnings: List[str] = field(default_factory=list)
+    error: Optional[str] = None
+    nbytes: int = 0
+    dropped: bool = False  # a whole text document was skipped (--on-error skip)
+
+
+class _State:
+    """Per-task accumulators."""
+
+    __slots__ = ("parts", "report", "stats", "records", "changed", "warnings", "error", "dropped")
+
+    def __init__(self) -> None:
+        self.parts: List[bytes] = []
+        self.report: List[str] = []
+        self.stats: Dict[str, List[int]] = {}
+        self.records = 0
+        self.changed = 0
+        self.warnings: List[str] = []
+        self.error: Optional[str] = None
+        self.dropped = False
+
+
+class _LineFeed:
+    """Feeds lines to :func:`csv.reader` and counts how many it took."""
+
+    __slots__ = ("lines", "i")
+
+    def __init__(self, lines: List[str]) -> None:
+        self.lines = lines
+        self.i = 0
+
+    def __iter__(self) -> "_LineFeed":
+        return self
+
+    def __next__(self) -> str:
+        if self.i >= len(self.lines):
+            raise StopIteration
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
+def _split_lines(data: bytes) -> List[bytes]:
+    """``data`` cut after each ``\\n`` (terminators kept)."""
+    lines = data.split(b"\n")
+    out = [line + b"\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+class Cleaner:
+    """Runs tasks of one :class:`Job`."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.pipeline = job.pipeline
+        self.steps = [(s.name, s.func, s.options) for s in job.pipeline.steps]
+        self.trie = field_trie(job.fields) if job.kind == "jsonl" else {}
+        self.fast = not (job.report or job.stats)
+
+    # -- one document --------------------------------------------------------
+    def clean(self, text: str, st: _State, where: Dict[str, Any]) -> str:
+        """Run the pipeline on ``text``, counting and reporting as asked."""
+        if self.fast:
+            return self.pipeline(text)
+        if self.job.report:
+            exp = self.pipeline.explain(text)
+            for rep in exp.steps:
+                counts = st.stats.setdefault(rep.step, [0, 0, 0])
+                counts[0] += 1
+                counts[1] += len(rep.changes)
+                counts[2] += len(rep.text) - len(rep.before)
+                for change in rep.changes:
+                    entry = dict(where)
+                    entry["step"] = rep.step
+                    entry.update(change.as_dict())
+                    st.report.append(json.dumps(entry, ensure_ascii=False))
+            return exp.output
+        for name, func, options in self.steps:
+            new = func(text, **options)
+            if new is not text and new != text:
+                counts = st.stats.setdefault(name, [0, 0, 0])
+                counts[0] += 1
+                counts[2] += len(new) - len(text)
+                text = new
+        return text
+
+    def _fail(self, st: _State, message: str, raw: Optional[bytes], where: Dict[str, Any]) -> bool:
+        """Handle a bad record by ``--on-error``; ``False`` means stop here."""
+        policy = self.job.on_error
+        if policy == "stop":
+            st.error = message
+            return False
+        st.warnings.append(message + (" (kept unchanged)" if policy == "keep" else " (skipped)"))
+        if self.job.report:
+            entry = dict(where)
+            entry["error"] = message
+            entry["action"] = "kept" if policy == "keep" else "skipped"
+            st.report.append(json.dumps(entry, ensure_ascii=False))
+        if policy == "keep" and raw is not None:
+            st.parts.append(raw)
+        return True
+
+    # -- tasks ---------------------------------------------------------------
+    def run(self, task: Task) -> Outcome:
+        st = _State()
+        if task.prefix:
+            st.parts.append(task.prefix)
+        kind = self.job.kind
+        if kind == "text":
+            self._text(task, st)
+        elif kind == "jsonl":
+            self._jsonl(task, st)
+        elif kind == "lines":
+            self._lines(task, st)
+        else:
+            self._csv(task, st)
+        data = b"".join(st.parts)
+        report = "".join(line + "\n" for line in st.report)
+        return Outcome(
+            data=data,
+            report=encode_json_line(report) if report else b"",
+            stats=st.stats,
+            records=st.records,
+            changed=st.changed,
+            identical=st.error is None and len(data) == task.nbytes and data == task.prefix + task.data,
+            warnings=st.warnings,
+            error=st.error,
+            nbytes=task.nbytes,
+            dropped=st.dropped,
+        )
+
+    def _text(self, task: Task, st: _State) -> None:
+        where: Dict[str, Any] = {"file": task.label}
+        try:
+            text = decode(task.data, self.job.errors, task.label, task.line, task.offset)
+        except DecodeFailure as exc:
+            if self._fail(st, exc.message, task.data, where) and self.job.on_error == "skip":
+                st.dropped = True
+            return
+        st.records += 1
+        new = self.clean(text, st, where)
+        if new != text:
+            st.changed += 1
+        # Keep the input's convention of ending with a newline.
+        if new and not new.endswith("\n") and task.data.endswith(b"\n"):
+            new += "\n"
+        st.parts.append(encode_text(new))
+
+    def _jsonl(self, task: Task, st: _State) -> None:
+        job = self.job
+        label, trie, fields = task.label, self.trie, job.fields
+        nfields = len(fields)
+        strict = job.errors == "strict"
+        fast, pipeline = self.fast, self.pipeline
+        data = task.data
+        n = len(data)
+        pos = 0
+        line_no = task.line - 1
+        parts = st.parts
+        while pos < n:
+            nl = data.find(b"\n", pos)
+            end = n if nl < 0 else nl + 1
+            raw = data[pos:end]
+            start_offset = task.offset + pos
+            pos = end
+            line_no += 1
+            if raw.isspace():
+                parts.append(raw)
+                continue
+            try:
+                text = raw.decode("utf-8") if strict else decode(raw, job.errors, label)
+            except UnicodeDecodeError:
+                try:
+                    decode(raw, job.errors, label, line_no, start_offset)
+                except DecodeFailure as exc:
+                    if not self._fail(st, exc.message, raw, {"file": label, "record": line_no}):
+                        return
+                continue
+            begin = 1 if start_offset == 0 and text.startswith("\ufeff") else 0
+            try:
+                found = locate_fields(text, begin, trie)
+            except JSONLineError as exc:
+                message = f"{label}:{line_no}: invalid JSON at column {exc.pos + 1}: {exc.message}"
+                if not self._fail(st, message, raw, {"file": label, "record": line_no}):
+                    return
+                continue
+            problem = None
+            if len(found) < nfields or (nfields > 1 and len({f[0] for f in found}) < nfields):
+                seen = {f[0] for f in found}
+                missing = [fields[k] for k in range(nfields) if k not in seen]
+                problem = f"{label}:{line_no}: no field {missing[0]!r}"
+            else:
+                for path, _s, _e, value in found:
+                    if isinstance(value, NonString) and value.type != "null":
+                        problem = f"{label}:{line_no}: field {fields[path]!r} is {value.type}, not a string"
+                        break
+            if problem is not None:
+                if not self._fail(st, problem, raw, {"file": label, "record": line_no}):
+                    return
+                continue
+            st.records += 1
+            replacements = []
+            for path, s, e, value in found:
+                if isinstance(value, NonString):
+                    continue
+                if fast:
+                    new = pipeline(value)
+                else:
+                    new = self.clean(value, st, {"file": label, "record": line_no, "field": fields[path]})
+                if new != value:
+                    replacements.append((s, e, new))
+            if replacements:
+                st.changed += 1
+                parts.append(encode_json_line(splice_json(text, replacements)))
+            elif strict:
+                parts.append(raw)
+            else:
+                parts.append(encode_json_line(text))
+
+    def _lines(self, task: Task, st: _State) -> None:
+        job = self.job
+        label = task.label
+        data = task.data
+        n = len(data)
+        pos = 0
+        line_no = task.line - 1
+        parts = st.parts
+        while pos < n:
+            nl = data.find(b"\n", pos)
+            end = n if nl < 0 else nl + 1
+            raw = data[pos:end]
+            start_offset = task.offset + pos
+            pos = end
+            line_no += 1
+            where = {"file": label, "record": line_no}
+            try:
+                text = decode(raw, job.errors, label, line_no, start_offset)
+            except DecodeFailure as exc:
+                if not self._fail(st, exc.message, raw, where):
+                    return
+                continue
+            if text.endswith("\r\n"):
+                body, term = text[:-2], "\r\n"
+            elif text.endswith("\n"):
+                body, term = text[:-1], "\n"
+            else:
+                body, term = text, ""
+            st.records += 1
+            new = self.clean(body, st, where)
+            if new != body:
+                st.changed += 1
+                parts.append(encode_text(new + term))
+            elif job.errors == "strict":
+                parts.append(raw)
+            else:
+                parts.append(encode_text(text))
+
+    def _csv(self, task: Task, st: _State) -> None:
+        job = self.job
+        label = task.label
+        delimiter, quotechar = job.delimiter, job.quotechar
+        raw_lines = _split_lines(task.data)
+        texts: List[str] = []
+        bad: Dict[int, str] = {}
+        offset = task.offset
+        for k, raw in enumerate(raw_lines):
+            try:
+                texts.append(decode(raw, job.errors, label, task.line + k, offset))
+            except DecodeFailure as exc:
+                bad[k] = exc.message
+                texts.append(raw.decode("utf-8", "surrogateescape"))
+            offset += len(raw)
+        feed = _LineFeed(texts)
+        reader = csv.reader(feed, delimiter=delimiter, quotechar=quotechar, strict=False)
+        parts = st.parts
+        while True:
+            first = feed.i
+            line_no = task.line + first
+            where: Dict[str, Any] = {"file": label, "record": line_no}
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raw = b"".join(raw_lines[first:feed.i])
+                if not self._fail(st, f"{label}:{line_no}: invalid CSV: {exc}", raw, where):
+                    return
+                continue
+            raw = b"".join(raw_lines[first:feed.i])
+            problems = [bad[k] for k in range(first, feed.i) if k in bad]
+            if problems:
+                if not self._fail(st, problems[0], raw, where):
+                    return
+                continue
+            if not row:  # a blank line
+                parts.append(raw)
+                continue
+            missing = [name for index, name in task.columns if index >= len(row)]
+            if missing:
+                message = f"{label}:{line_no}: record has {len(row)} field(s), no column {missing[0]!r}"
+                if not self._fail(st, message, raw, where):
+                    return
+                continue
+            st.records += 1
+            new_values: Dict[int, str] = {}
+            for index, name in task.columns:
+                value = row[index]
+                new = self.clean(value, st, {"file": label, "record": line_no, "field": name})
+                if new != value:
+                    new_values[index] = new
+            record = "".join(texts[first:feed.i])
+            if new_values:
+                st.changed += 1
+                parts.append(encode_text(csv_splice(record, row, new_values, delimiter, quotechar)))
+            elif job.errors == "strict":
+                parts.append(raw)
+            else:
+                parts.append(encode_text(record))
