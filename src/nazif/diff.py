@@ -7,7 +7,7 @@ cleaning hot path.
 
 >>> from nazif.diff import diff_changes
 >>> [(c.start, c.end, c.before, c.after) for c in diff_changes("a  b\\nc", "a b\\nc")]
-[(1, 3, '  ', ' ')]
+[(2, 3, ' ', '')]
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ run.  See ``docs/presets.md`` for how to choose one.
 - ``search``: ``display`` plus the lossy Arabic folds (diacritics, alef and
   hamza forms, teh marbuta, alef maksura, Persian letters, elongation) and
   ASCII digits, for search keys and matching.
-- ``corpus``: for building a corpus from scraped pages: mojibake and markup
+- ``corpus``: for building a corpus from scraped pages: markup and mojibake
   repair first (before any other step can destroy their evidence), then the
   lossless steps of ``display``, and site-chrome removal last.
 
@@ -58,8 +58,10 @@ PRESETS: Dict[str, List[Any]] = {
     ],
     "corpus": [
         # Repairs first: no other step may destroy the evidence they need.
-        "repair_mojibake",
+        # Markup first: entity-escaped mojibake ("caf&Atilde;&copy;") is only
+        # visible once unescaped; repairing never creates "&" or "<".
         "remove_markup",
+        "repair_mojibake",
         *_LOSSLESS_CHARACTERS,
         *_LAYOUT,
         # Last, so that chrome removal judges the final lines.

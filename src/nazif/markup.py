@@ -1,0 +1,404 @@
+"""Remove HTML leftovers from extracted text: character references and stray tags.
+
+:func:`remove_markup` unescapes HTML character references (``&amp;``,
+``&nbsp;``, ``&quot;``, ``&#1575;``, ``&#x627;``) and removes tags that are
+unmistakably tags (``<br>``, ``<p class="x">``, ``</div>``, ``<!-- … -->``,
+``<script>…</script>`` with its code), and nothing else.
+
+>>> remove_markup("AT&amp;T &lt;3 Q&amp;A<br>next &#1575;&#x644;")
+'AT&T <3 Q&A\\nnext ال'
+>>> remove_markup("AT&T, Q&A, a < b > c, x<y, <3, <name@example.com>")
+'AT&T, Q&A, a < b > c, x<y, <3, <name@example.com>'
+
+Policies (see ``docs/repair.md``):
+
+- A reference is unescaped only when it is well formed and known: a name of
+  HTML5's list followed by ``;`` (``&amp;``, ``&nbsp;``, ``&eacute;``), or a
+  decimal/hex number followed by ``;`` naming a character that text may hold.
+  ``&T`` in ``AT&T``, ``&copy`` without ``;`` (the query string
+  ``?a=1&copy=2``) and ``&#0;`` stay as they are.
+- Escaping is undone to a fixed point, in one pass: ``&amp;lt;`` (escaped
+  twice, as double-escaped feeds are) becomes ``<``, so the step is
+  idempotent.  Text that *talks about* entities loses that spelling.
+- A tag is removed only when its name is an HTML element and its attributes
+  (if any) parse as HTML attributes with at least one ``name=value``:
+  ``<3``, ``a < b > c``, ``x<y``, ``<name@x.com>``, ``List<T>``, ``<a few
+  words>`` are prose.  A bare capitalised opening tag (``SEARS <S>``,
+  ``DU PONT <DD>``: stock tickers in newswire text) counts only when the same
+  element is closed later in the text (``<B>bold</B>``).  ``<script>`` and ``<style>`` go with their contents;
+  comments, ``<!DOCTYPE …>`` and ``<?xml …?>`` go too.
+- Block tags (``p``, ``div``, ``br``, ``li``, ``h1`` …) become a line break
+  (one, and none at the edges of the text or next to one), table cells a
+  space, inline tags (``b``, ``span``, ``a`` …) nothing.
+- References are unescaped first, so escaped markup (``&lt;p&gt;``) is
+  removed as markup; a tag whose removal would glue a new tag or reference
+  together (``<<b>p>``) is kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from html.entities import html5 as _HTML5
+from typing import List, Optional, Tuple
+
+from .steps import Change, attach_tracer, step
+
+__all__ = ["remove_markup", "trace_remove_markup"]
+
+# --- tables -----------------------------------------------------------------
+
+#: HTML elements whose tags are removed.  Anything else between angle
+#: brackets (``<T>``, ``<John>``, ``<name@x.com>``) is prose.
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body br center dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html li main menu nav
+    ol p pre section summary table tbody tfoot thead title tr ul noscript iframe""".split()
+)
+CELL_TAGS = frozenset("td th caption".split())
+INLINE_TAGS = frozenset(
+    """a abbr audio b bdi bdo big button canvas cite code col colgroup data datalist del dfn em
+    embed font i img input ins kbd label legend link map mark meta meter object optgroup option
+    output param picture progress q rp rt ruby s samp select small source span strike strong sub
+    sup svg template textarea time track tt u var video wbr base""".split()
+)
+#: Elements removed with everything up to their closing tag.
+CONTENT_TAGS = frozenset(["script", "style"])
+KNOWN_TAGS = BLOCK_TAGS | CELL_TAGS | INLINE_TAGS | CONTENT_TAGS
+
+# --- character references ---------------------------------------------------
+
+# An ampersand escaped any number of times (``&amp;amp;`` …), then a
+# reference.  Matching the chain in one go is what makes one pass reach the
+# fixed point of repeated unescaping.
+_AMP = r"(?:amp|AMP|#0*38|#[xX]0*26);"
+_REF = re.compile(
+    rf"&(?P<chain>(?:{_AMP})*)"
+    r"(?:(?P<name>[A-Za-z][A-Za-z0-9]{0,31})|#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9a-fA-F]{1,6}));"
+    rf"|&(?P<chain2>(?:{_AMP})+)"
+)
+_PRESENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});|<")
+
+
+def _reference_value(m: "re.Match[str]") -> Optional[str]:
+    """The character(s) a well-formed, known reference stands for, else ``None``."""
+    name = m.group("name")
+    if name is not None:
+        return _HTML5.get(name + ";")
+    digits = m.group("dec")
+    cp = int(digits) if digits is not None else int(m.group("hex"), 16)
+    if cp == 0 or cp > 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
+        return None
+    value = html.unescape(f"&#{cp};")  # HTML5: &#150; is the en dash
+    if len(value) != 1:
+        return None
+    v = ord(value)
+    if (v < 0x20 and value not in "\t\n\r\x0c") or 0x7F <= v <= 0x9F or 0xFDD0 <= v <= 0xFDEF or (v & 0xFFFE) == 0xFFFE:
+        return None
+    return value
+
+
+def _reference_replacement(m: "re.Match[str]") -> str:
+    if m.group("chain2") is not None:
+        return "&"  # escaped ampersands with nothing to refer to
+    value = _reference_value(m)
+    if value is not None:
+        return value
+    if m.group("chain"):
+        # the escapes come off, the unknown reference stays: &amp;foo; -> &foo;
+        return "&" + m.group()[1 + len(m.group("chain")):]
+    return m.group()
+
+
+def _unescape(text: str, changes: Optional[List[Change]]) -> str:
+    if "&" not in text:
+        return text
+    if changes is None:
+        return _REF.sub(_reference_replacement, text)
+    parts: List[str] = []
+    pos = 0
+    for m in _REF.finditer(text):
+        new = _reference_replacement(m)
+        if new == m.group():
+            continue
+        parts.append(text[pos:m.start()])
+        parts.append(new)
+        pos = m.end()
+        changes.append(Change(m.start(), m.end(), m.group(), new, rule="entity", entry=m.group()))
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+# --- tags -------------------------------------------------------------------
+
+_TAG = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]{0,15})(?P<attrs>[^<>]{0,2000})>"
+    r"|<!--"
+    r"|<!(?P<decl>[A-Za-z][^<>]{0,500})>"
+    r"|<\?xml[^<>]{0,500}\?>"
+)
+_ATTRS = re.compile(
+    r"(?:\s+[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?"
+)
+_BRACKET = re.compile(r"[<>]")
+_ENTITY_TAIL = re.compile(r"&[#A-Za-z0-9]{0,32}$")
+_ENTITY_HEAD = re.compile(r"[#A-Za-z0-9]{0,32};")
+
+
+def _attrs_ok(attrs: str) -> bool:
+    if not attrs or attrs == "/" or not attrs.strip(" \t\r\n\f/"):
+        return True
+    if not attrs[0].isspace() or "=" not in attrs:
+        return False
+    return _ATTRS.fullmatch(attrs) is not None
+
+
+class _Closer:
+    """Finds ``</script>`` / ``</style>`` / ``-->`` after a position, in
+    linear total time (a failed search is remembered)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower: Optional[str] = None
+        self.missing: dict = {}
+        self.closes: dict = {}
+
+    def last_close(self, name: str) -> int:
+        """Where the last ``</name`` (any case) starts, or -1."""
+        if name not in self.closes:
+            if self.lower is None:
+                self.lower = self.text.lower() if self.text.isascii() else self.text.translate(_ASCII_LOWER)
+            self.closes[name] = self.lower.rfind("</" + name)
+        return self.closes[name]
+
+    def find(self, needle: str, pos: int, *, fold: bool) -> int:
+        if self.missing.get(needle, len(self.text) + 1) <= pos:
+            return -1
+        hay = self.text
+        if fold:
+            if self.lower is None:
+                self.lower = self.text.lower() if self.text.isascii() else self.text.translate(_ASCII_LOWER)
+            hay = self.lower
+        i = hay.find(needle, pos)
+        if i == -1:
+            self.missing[needle] = pos
+        return i
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
+
+
+def _removal(text: str, m: "re.Match[str]", closer: _Closer) -> Optional[Tuple[int, str, str, str]]:
+    """``(end, kind, rule, entry)`` if the match is a removable construct."""
+    g = m.group()
+    if g == "<!--":
+        close = closer.find("-->", m.end(), fold=False)
+        if close == -1:
+            return None
+        return close + 3, "inline", "comment", "<!-- -->"
+    if g.startswith("<?"):
+        return m.end(), "block", "tag", "?xml"
+    decl = m.group("decl")
+    if decl is not None:
+        if decl[:7].upper() == "DOCTYPE":
+            return m.end(), "block", "tag", "!DOCTYPE"
+        return None
+    raw = m.group("name")
+    name = raw.lower()
+    attrs = m.group("attrs")
+    if name not in KNOWN_TAGS or not _attrs_ok(attrs):
+        return None
+    close = m.group("close")
+    if not close and raw != name and not attrs.strip() and name not in ("br", "hr"):
+        # ``USAIR <U>``, ``SEARS <S>``, ``VARIAN <VAR>``: stock tickers in
+        # newswire text.  A bare capitalised tag counts only when closed later.
+        if closer.last_close(name) < m.end():
+            return None
+    if name in CONTENT_TAGS and not close:
+        end = closer.find(f"</{name}", m.end(), fold=True)
+        if end != -1:
+            gt = text.find(">", end)
+            if gt != -1 and not text[end + len(name) + 2:gt].strip():
+                return gt + 1, "block", "element", name
+        return m.end(), "block", "tag", name
+    kind = "block" if name in BLOCK_TAGS or name in CONTENT_TAGS else "cell" if name in CELL_TAGS else "inline"
+    return m.end(), kind, "tag", close + name
+
+
+def _strip_tags(text: str, changes: Optional[List[Change]]) -> str:
+    if "<" not in text:
+        return text
+    closer = _Closer(text)
+    out: List[str] = []
+    out_empty = True
+    last = ""  # last character of the output so far
+    tail = ""  # its last characters, for the reference guard
+    open_lt = False  # the output so far has a "<" after its last ">"
+    pending: Optional[Tuple[int, int]] = None  # the last separator, if nothing followed it
+    done = 0  # text[:done] is emitted
+    pos = 0  # where to search next
+    search = _TAG.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        pos = start + 1
+        found = _removal(text, m, closer)
+        if found is None:
+            continue
+        end, kind, rule, entry = found
+        kept = text[done:start]
+        lt, gt = kept.rfind("<"), kept.rfind(">")
+        now_open = lt > gt or (lt == gt == -1 and open_lt)
+        if now_open:
+            # "<" + (this tag) + ... ">" would become a tag once this one is gone
+            nxt = _BRACKET.search(text, end)
+            if nxt is not None and nxt.group() == ">":
+                continue
+        now_last = kept[-1] if kept else last
+        now_empty = out_empty and not kept
+        after = text[end:end + 1]
+        sep = ""
+        if kind == "block":
+            if not now_empty and now_last != "\n" and after not in ("", "\n"):
+                sep = "\n"
+        elif kind == "cell":
+            if not now_empty and not now_last.isspace() and after and not after.isspace():
+                sep = " "
+        now_tail = (tail + kept)[-40:]
+        if not sep and _ENTITY_TAIL.search(now_tail) and _ENTITY_HEAD.match(text, end):
+            continue  # "&am" + (this tag) + "p;" would become a reference
+        if kept:
+            pending = None
+        out.append(kept)
+        out.append(sep)
+        if sep:
+            pending = (len(out) - 1, len(changes) if changes is not None else 0)
+        out_empty = now_empty and not sep
+        last = sep or now_last
+        tail = (now_tail + sep)[-40:]
+        open_lt = now_open
+        if changes is not None:
+            changes.append(Change(start, end, text[start:end], sep, rule=rule, entry=entry))
+        done = pos = end
+    if not out:
+        return text
+    if pending is not None and done == len(text):
+        # no line break at the very end: ``Hi</body></html>`` is ``Hi``
+        i, j = pending
+        out[i] = ""
+        if changes is not None:
+            c = changes[j]
+            changes[j] = Change(c.start, c.end, c.before, "", rule=c.rule, entry=c.entry)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _compose(text0: str, first: List[Change], second: List[Change], text1: str) -> List[Change]:
+    """Changes of two passes (``first`` on ``text0`` giving ``text1``,
+    ``second`` on ``text1``) as one list in ``text0``'s offsets.  A change of
+    the second pass that touches output of the first absorbs it."""
+    if not second:
+        return first
+    if not first:
+        return second
+    out_starts: List[int] = []  # where each first-pass change's output starts in text1
+    shift = 0
+    for c in first:
+        out_starts.append(c.start + shift)
+        shift += len(c.after) - (c.end - c.start)
+
+    def to0(p1: int, *, is_end: bool) -> Tuple[int, int]:
+        """(offset in text0, offset in text1 of the same boundary, widened
+        over a first-pass change the boundary falls inside)."""
+        i = bisect_right(out_starts, p1 - (1 if is_end else 0)) - 1
+        if i >= 0:
+            c = first[i]
+            o_start, o_end = out_starts[i], out_starts[i] + len(c.after)
+            inside = o_start < p1 < o_end or (not is_end and p1 == o_start and o_end > o_start) or (
+                is_end and p1 == o_end and o_end > o_start
+            )
+            if inside:
+                return (c.start, o_start) if not is_end else (c.end, o_end)
+            return c.end + (p1 - o_end), p1
+        return p1, p1
+
+    merged: List[Change] = []
+    absorbed = set()
+    for c in second:
+        s0, s1 = to0(c.start, is_end=False)
+        e0, e1 = to0(c.end, is_end=True)
+        for i, f in enumerate(first):
+            if f.start >= s0 and f.end <= e0 and (f.start < e0 or f.start == s0):
+                absorbed.add(i)
+        after = text1[s1:c.start] + c.after + text1[c.end:e1]
+        merged.append(Change(s0, e0, text0[s0:e0], after, rule=c.rule, entry=c.entry))
+    merged.extend(f for i, f in enumerate(first) if i not in absorbed)
+    merged.sort(key=lambda c: (c.start, c.end))
+    return merged
+
+
+def _line_numbers(text: str, changes: List[Change]) -> List[Change]:
+    out: List[Change] = []
+    line = 0
+    pos = 0
+    for c in changes:
+        line += text.count("\n", pos, c.start)
+        pos = c.start
+        out.append(Change(c.start, c.end, c.before, c.after, rule=c.rule, entry=c.entry, line=line))
+    return out
+
+
+def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> Tuple[str, List[Change]]:
+    if _PRESENCE.search(text) is None:
+        return text, []
+    first: Optional[List[Change]] = [] if trace else None
+    second: Optional[List[Change]] = [] if trace else None
+    text1 = _unescape(text, first) if unescape_entities else text
+    text2 = _strip_tags(text1, second) if strip_tags else text1
+    if not trace:
+        return text2, []
+    assert first is not None and second is not None
+    return text2, _line_numbers(text, _compose(text, first, second, text1))
+
+
+@step(lossless=False)
+def remove_markup(text: str, *, unescape_entities: bool = True, strip_tags: bool = True) -> str:
+    """Unescape HTML character references and remove stray tags, comments and scripts.
+
+    Registered as lossy: it deletes characters (tags, and the code inside
+    ``<script>``/``<style>``), though never a letter of prose.
+
+    Left alone on purpose: a lone ``&`` (``AT&T``, ``Q&A``), references
+    without ``;`` or with unknown names, numeric references to NUL, controls
+    or non-characters; anything in angle brackets that is not an HTML element
+    with well-formed attributes (``a < b > c``, ``<3``, ``x<y``,
+    ``<name@example.com>``, ``List<T>``); an unterminated ``<!--``.
+
+    >>> remove_markup('<p class="lead">Gaza &ndash; 5&nbsp;km</p><p>next</p>')
+    'Gaza – 5\\xa0km\\nnext'
+    >>> remove_markup("&amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt;")
+    'bold'
+    """
+    return _run(text, unescape_entities, strip_tags, False)[0]
+
+
+def trace_remove_markup(
+    text: str, *, unescape_entities: bool = True, strip_tags: bool = True
+) -> Tuple[str, List[Change]]:
+    """:func:`remove_markup` with its changes: ``rule`` is ``entity``, ``tag``,
+    ``element`` (script/style with contents) or ``comment``; ``entry`` the
+    reference or the tag name; ``line`` the line index.
+
+    >>> out, changes = trace_remove_markup("a &amp; b<br>c")
+    >>> out, [(c.before, c.after, c.rule, c.entry) for c in changes]
+    ('a & b\\nc', [('&amp;', '&', 'entity', '&amp;'), ('<br>', '\\n', 'tag', 'br')])
+    """
+    return _run(text, unescape_entities, strip_tags, True)
+
+
+attach_tracer(remove_markup, trace_remove_markup)

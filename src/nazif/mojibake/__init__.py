@@ -1,0 +1,395 @@
+"""Repair mojibake: text whose bytes were decoded with the wrong codec.
+
+The step :func:`repair_mojibake` repairs, run by run and line by line, the
+kinds that Arabic and English news sites produce:
+
+==========================  ==============================  =================
+rule                        what the scraper stored         repaired to
+==========================  ==============================  =================
+``utf8-as-cp1252``          ``Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©``, ``â€œHiâ€``   ``العربية``, ``“Hi”``
+``utf8-as-cp1256``          ``ط§ظ„ط¹ط±ط¨ظٹط©``                ``العربية``
+``cp1256-as-latin1``        ``ÇáÚÑÈíÉ``                      ``العربية``
+``double-utf8-as-cp1252``   ``Ã˜Â§Ã™â€ž``                    ``ال``
+==========================  ==============================  =================
+
+(and any other layering of those, named like ``utf8-as-cp1252+utf8-as-cp1256``).
+
+The first kind (UTF-8 read as windows-1252 or latin-1) is repaired by
+`ftfy <https://pypi.org/project/ftfy/>`_'s encoding fixer when ftfy is
+installed (``pip install nazif[ftfy]``) and ``use_ftfy`` is true, and by the
+built-in repair otherwise; the windows-1256 kinds, which ftfy does not know,
+are always built in.  See ``docs/repair.md``.
+
+>>> repair_mojibake("Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©")
+'العربية'
+>>> repair_mojibake("ط§ظ„ط¹ط±ط¨ظٹط©")
+'العربية'
+>>> repair_mojibake("ÇáÚÑÈíÉ ÇáÝÕÍì")
+'العربية الفصحى'
+>>> repair_mojibake("café, Ørsted, النفط، «ÑANDÚ»")
+'café, Ørsted, النفط، «ÑANDÚ»'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from types import ModuleType
+from typing import List, Optional, Tuple
+
+from ..steps import Change, attach_tracer, step
+from .tables import CP1256, SLOPPY_1252, char_class
+from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
+from ._utf8 import K1_SIGNATURE, K2_RARE_CONT, K2_SIGNATURE, UTF8_AS_CP1252, UTF8_AS_CP1256, Edit, Fixer, utf8_edits
+
+__all__ = ["repair_mojibake", "trace_repair_mojibake", "ftfy_available", "KINDS"]
+
+#: The rules a :class:`~nazif.steps.Change` of this step can carry (layered
+#: repairs join them: ``double-utf8-as-cp1252``, ``utf8-as-cp1252+utf8-as-cp1256``).
+KINDS = ("utf8-as-cp1252", "utf8-as-cp1256", "cp1256-as-latin1", "cp1252-as-latin1")
+
+# The presence scan.  One character class finds every place where a kind
+# could start: a latin-1 letter (the lead of a windows-1252 sequence, a
+# letter of windows-1256 read as latin-1) or a windows-1256 continuation image
+# that clean Arabic rarely has (not the Arabic comma, guillemets, no-break
+# space ...).  Each hit is then checked against the exact signatures in a
+# few characters around it; only lines with a real signature are analysed.
+# Clean text of any language is scanned at the speed of one class search.
+_SIGNATURE = re.compile(f"{K1_SIGNATURE}|{K2_SIGNATURE}|{K3_SIGNATURE}|{C1_SIGNATURE}")
+_K2_ONLY = re.compile(char_class(set(CP1256) - set(SLOPPY_1252)))
+_CANDIDATE = re.compile(K2_RARE_CONT[:-1] + C1_SIGNATURE[1:-1] + "\u00c0-\u00ff]")
+
+# Layers of mis-decoding repaired at most per line.  Each layer of the UTF-8
+# kinds shortens the line and the windows-1256 kind cannot follow itself, so
+# real text never comes near this.
+_MAX_ROUNDS = 8
+
+_FTFY_ENCODINGS = {"latin-1": "latin-1", "sloppy-windows-1252": "windows-1252", "windows-1252": "windows-1252"}
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> Optional[ModuleType]:
+    try:
+        import ftfy  # noqa: F401  (optional dependency)
+        from ftfy import TextFixerConfig  # noqa: F401
+    except Exception:  # ImportError, or a broken install
+        return None
+    return ftfy
+
+
+def ftfy_available() -> bool:
+    """Whether ftfy can be imported (then ``use_ftfy=True`` uses it).
+
+    >>> isinstance(ftfy_available(), bool)
+    True
+    """
+    return _ftfy() is not None
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():  # type: ignore[no-untyped-def]
+    ftfy = _ftfy()
+    assert ftfy is not None
+    # Only the encoding fixer: no quote uncurling, no HTML, no width folding.
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def _ftfy_fix(region: str) -> Optional[Tuple[str, Tuple[str, ...], Tuple[str, ...]]]:
+    """ftfy's reading of one cluster, ``(fixed, rules, entries)``, or ``None``.
+
+    Only a single layer is taken (encode as latin-1 or windows-1252, maybe
+    restore a lost ``A0`` byte or mark a lost one, decode as UTF-8): deeper
+    layers are left to the next round, where the windows-1256 detectors get
+    their turn too (ftfy would read a windows-1256 layer as something else).
+    """
+    ftfy = _ftfy()
+    if ftfy is None:  # pragma: no cover - callers check first
+        return None
+    try:
+        fixed, plan = ftfy.fix_encoding_and_explain(region, _ftfy_config())
+    except Exception:  # ftfy must never make the step raise
+        return None
+    if fixed == region or not plan or len(plan) < 2:
+        return None
+    first, *middle, last = plan
+    if first[0] != "encode" or first[1] not in _FTFY_ENCODINGS:
+        return None
+    if last[0] != "decode" or last[1] not in ("utf-8", "utf-8-variants"):
+        return None
+    if any(step[0] != "transcode" for step in middle):
+        return None
+    extra = f" ({', '.join(step[1] for step in middle)})" if middle else ""
+    entry = f"{_FTFY_ENCODINGS[first[1]]}\u2192{last[1]}{extra} [ftfy]"
+    return fixed, (UTF8_AS_CP1252.rule,), (entry,)
+
+
+def _complement(lo: int, hi: int, edits: List[Edit]) -> List[Tuple[int, int]]:
+    gaps: List[Tuple[int, int]] = []
+    pos = lo
+    for start, end, *_ in sorted(edits):
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    if pos < hi:
+        gaps.append((pos, hi))
+    return gaps
+
+
+def _weight(line: str, edit: Edit) -> int:
+    # how many non-ASCII characters the reading explains (glue is ASCII)
+    return sum(1 for c in line[edit[0]:edit[1]] if c >= "\x80")
+
+
+def _round(line: str, fixer: Optional[Fixer]) -> List[Edit]:
+    """One layer: the two UTF-8 readings, where they compete for the same
+    characters the one explaining more of them (``ط§ï»¹ط´`` is windows-1256
+    although ``ï»¹`` alone reads as windows-1252 too), then windows-1256 read
+    as latin-1 on what is left."""
+    whole = [(0, len(line))]
+    k1 = utf8_edits(UTF8_AS_CP1252, line, whole, fixer)
+    if k1 and _K2_ONLY.search(line) is None:
+        # nothing here that windows-1252 cannot show: windows-1256 cannot
+        # explain more than it did
+        k2: List[Edit] = utf8_edits(UTF8_AS_CP1256, line, _complement(0, len(line), k1))
+    else:
+        k2 = utf8_edits(UTF8_AS_CP1256, line, whole)
+    if k1 and k2:
+        ranked = sorted(k1 + k2, key=lambda e: -_weight(line, e))
+        edits: List[Edit] = []
+        for e in ranked:
+            if all(e[1] <= f[0] or f[1] <= e[0] for f in edits):
+                edits.append(e)
+    else:
+        edits = k1 + k2
+    edits += cp1256_edits(line, _complement(0, len(line), edits))
+    if not edits:
+        edits = c1_edits(line, [(0, len(line))])
+    edits.sort()
+    return edits
+
+
+# A segment of a line being repaired: [orig_start, orig_end, current_text,
+# rules or None (unchanged), entries or None].
+_Seg = list
+
+
+def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
+    """Apply ``edits`` (sorted, offsets in ``current``) to the segments of a
+    line.  An edit touching a segment changed by an earlier layer absorbs it
+    whole, so every changed segment maps one span of the original line to
+    its repaired text, and the rules of the layers pile up in order."""
+    cstart: List[int] = []
+    pos = 0
+    for seg in segs:
+        cstart.append(pos)
+        pos += len(seg[2])
+
+    def seg_at(p: int) -> int:
+        return bisect_right(cstart, p) - 1
+
+    def to_orig(p: int) -> int:
+        if p >= len(current):
+            return segs[-1][1]
+        i = seg_at(p)
+        return segs[i][0] + (p - cstart[i] if segs[i][3] is None else 0)
+
+    groups: List[List] = []  # [a, b, [edits]] in current offsets
+    for e in edits:
+        a, b = e[0], e[1]
+        i = seg_at(a)
+        if segs[i][3] is not None:
+            a = cstart[i]
+        j = seg_at(b - 1)
+        if segs[j][3] is not None:
+            b = cstart[j] + len(segs[j][2])
+        if groups and a < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], b)
+            groups[-1][2].append(e)
+        else:
+            groups.append([a, b, [e]])
+
+    out: List[_Seg] = []
+
+    def emit(p: int, q: int) -> None:
+        if p >= q:
+            return
+        for i in range(seg_at(p), len(segs)):
+            cs = cstart[i]
+            if cs >= q:
+                break
+            seg = segs[i]
+            if seg[3] is not None:
+                out.append(seg)
+                continue
+            lo, hi = max(p, cs), min(q, cs + len(seg[2]))
+            if lo < hi:
+                out.append([seg[0] + lo - cs, seg[0] + hi - cs, seg[2][lo - cs:hi - cs], None, None])
+
+    done = 0
+    for a, b, group in groups:
+        emit(done, a)
+        best_rules: Tuple[str, ...] = ()
+        best_entries: Tuple[str, ...] = ()
+        for i in range(seg_at(a), len(segs)):
+            if cstart[i] >= b:
+                break
+            if segs[i][3] is not None and len(segs[i][3]) > len(best_rules):
+                best_rules, best_entries = segs[i][3], segs[i][4]
+        parts: List[str] = []
+        p = a
+        new_rules: Tuple[str, ...] = ()
+        new_entries: Tuple[str, ...] = ()
+        for start, end, new, rules, entries in group:
+            parts.append(current[p:start])
+            parts.append(new)
+            p = end
+            if len(rules) > len(new_rules):
+                new_rules, new_entries = rules, entries
+        parts.append(current[p:b])
+        out.append([to_orig(a), to_orig(b), "".join(parts), best_rules + new_rules, best_entries + new_entries])
+        done = b
+    emit(done, len(current))
+    return out
+
+
+def _rule_name(rules: Tuple[str, ...]) -> str:
+    if len(set(rules)) == 1 and len(rules) > 1:
+        prefix = {2: "double", 3: "triple"}.get(len(rules), f"{len(rules)}x")
+        return f"{prefix}-{rules[0]}"
+    return "+".join(rules)
+
+
+def _repair_line(line: str, fixer: Optional[Fixer]) -> Tuple[str, List[_Seg]]:
+    segs: List[_Seg] = [[0, len(line), line, None, None]]
+    current = line
+    for _ in range(_MAX_ROUNDS):
+        edits = _round(current, fixer)
+        if not edits:
+            break
+        segs = _apply(segs, edits, current)
+        current = "".join(s[2] for s in segs)
+    return current, segs
+
+
+def _fixer(use_ftfy: bool) -> Optional[Fixer]:
+    return _ftfy_fix if use_ftfy and _ftfy() is not None else None
+
+
+def _flagged_lines(text: str):  # -> Iterator[Tuple[int, int]]
+    """``(start, end)`` of each line holding a signature of some kind."""
+    pos = 0
+    n = len(text)
+    search = _CANDIDATE.search
+    check = _SIGNATURE.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            return
+        i = m.start()
+        if check(text, max(0, i - 3), i + 4) is None:
+            pos = i + 1
+            continue
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        if end == -1:
+            end = n
+        yield start, end
+        pos = end + 1
+
+
+def _run(text: str, use_ftfy: bool, trace: bool) -> Tuple[str, List[Change]]:
+    changes: List[Change] = []
+    parts: List[str] = []
+    done = 0  # text[:done] is handled
+    line_no = 0
+    counted = 0  # line_no is the index of the line that starts at `counted`
+    fixer: Optional[Fixer] = None
+    first = True
+    for start, end in _flagged_lines(text):
+        if first:
+            fixer = _fixer(use_ftfy)
+            first = False
+        line = text[start:end]
+        new, segs = _repair_line(line, fixer)
+        if new == line:
+            continue
+        parts.append(text[done:start])
+        parts.append(new)
+        done = end
+        if trace:
+            line_no += text.count("\n", counted, start)
+            counted = start
+            for o_start, o_end, seg_text, rules, entries in segs:
+                if rules is not None:
+                    changes.append(
+                        Change(
+                            start + o_start,
+                            start + o_end,
+                            line[o_start:o_end],
+                            seg_text,
+                            rule=_rule_name(rules),
+                            entry=" then ".join(entries),
+                            line=line_no,
+                        )
+                    )
+    if not parts:
+        return text, changes
+    parts.append(text[done:])
+    return "".join(parts), changes
+
+
+@step(lossless=True)
+def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
+    """Repair mojibake (UTF-8 read as windows-1252/latin-1/windows-1256, windows-1256 read as latin-1).
+
+    Each kind is detected per run and per line (one broken line does not
+    condemn a good page) and repaired only when the repaired text is clearly
+    better: an exact UTF-8 round trip that gives plausible letters, or, for
+    windows-1256 read as latin-1, well-formed Arabic words.  Layered
+    encodings (UTF-8 broken twice, windows-1256 broken then broken again) are
+    undone layer by layer.
+
+    Left alone on purpose: correct text byte for byte, including latin-1
+    names (``café``, ``Ørsted``, ``Ñandú``) and Arabic that happens to
+    contain ``ط`` or ``ظ`` before punctuation (``النفط،``); single isolated
+    sequences with no corroborating evidence (``Ø°``); bytes that a strict
+    decoder already replaced by ``U+FFFD`` (the sequence becomes one ``U+FFFD``,
+    since the letter is lost).  With ``use_ftfy`` and ftfy installed, ftfy's
+    encoding fixer (and nothing else of ftfy) decodes the windows-1252/latin-1
+    runs the detector found; it may also decline them.
+
+    >>> repair_mojibake("Itâ€™s a â€œtestâ€\\u009d")
+    'It’s a “test”'
+    >>> repair_mojibake("ظ…ط±ط\\xadط¨ط§ world")
+    'مرحبا world'
+    """
+    if text.isascii():
+        return text
+    return _run(text, use_ftfy, False)[0]
+
+
+def trace_repair_mojibake(text: str, *, use_ftfy: bool = True) -> Tuple[str, List[Change]]:
+    """:func:`repair_mojibake` with the changes it made: one per repaired run,
+    ``rule`` the kind, ``entry`` the codec path, ``line`` the line index.
+
+    >>> out, changes = trace_repair_mojibake("ok\\nط§ظ„ظ†طµ")
+    >>> out, [(c.line, c.rule, c.entry) for c in changes]
+    ('ok\\nالنص', [(1, 'utf8-as-cp1256', 'windows-1256→utf-8')])
+    """
+    return _run(text, use_ftfy, True)
+
+
+attach_tracer(repair_mojibake, trace_repair_mojibake)

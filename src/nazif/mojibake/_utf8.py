@@ -1,0 +1,493 @@
+"""UTF-8 text that was decoded with a single-byte codec (windows-1252,
+latin-1 or windows-1256): detection and repair, run by run.
+
+A *sequence* is the images of one UTF-8 multi-byte sequence (``Ø§`` is the
+windows-1252 image of ``D8 A7``, the letter alef).  A *seqrun* is a maximal
+run of consecutive sequences, a *cluster* a group of seqruns separated only
+by ASCII (spaces, punctuation, Latin letters).  Real UTF-8 mojibake turns
+every non-ASCII character of the original into a sequence, so in a broken
+run nothing but ASCII sits between sequences, and a seqrun is never glued to
+a letter that is not itself part of a sequence.  Correct text that happens to
+contain a lead-like character followed by a continuation-like one (``ط،`` at
+the end of an Arabic word, ``Ú»`` in «ÑANDÚ») fails exactly that test.
+
+A cluster is repaired when it holds at least one *strong* seqrun:
+
+- one with a 3-byte sequence led by ``E2`` or ``EF`` (``â€œ``, ``ï»¿``),
+  the images of general punctuation, which correct text never spells, or a
+  4-byte sequence of an emoji (``ðŸ˜€``);
+- two or more sequences in a row (``Ø§Ù„``: a whole broken word);
+- a single latin-1 letter sequence (``Ã©``), for windows-1256 only when it
+  is glued to an ASCII letter (``cafأ©``);
+- or, short of those, two runs that each decode to one Arabic letter
+  (``Øª Ù…``, the abbreviation ت م);
+
+and every seqrun repaired must decode to plausible text (letters, marks after
+letters, punctuation, symbols; no controls, unassigned or private-use code
+points, no IPA or Syriac/NKo gibberish) with no foreign letter glued to it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from .tables import (
+    CP1252_SPECIALS,
+    CP1256,
+    ENCODE_1252,
+    ENCODE_1256,
+    LOSSY,
+    OK_FORMAT,
+    SLOPPY_1252,
+    char_class,
+    images,
+)
+
+# start, end, replacement, rules (outermost layer first), entries
+Edit = Tuple[int, int, str, Tuple[str, ...], Tuple[str, ...]]
+Fixer = Callable[[str], Optional[Tuple[str, Tuple[str, ...], Tuple[str, ...]]]]
+
+_LOSSY_BYTE = 0x1A
+# Bytes windows-1252 leaves undefined: a strict decoder replaced them by U+FFFD.
+_UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+@dataclass(frozen=True)
+class Utf8Kind:
+    """One way of showing UTF-8 bytes through a single-byte codec."""
+
+    rule: str
+    codec: str
+    seqrun: "re.Pattern[str]"
+    seq: "re.Pattern[str]"
+    encode: Dict[str, int]
+    lossy: bool
+    pair: "re.Pattern[str]"  # a lead image followed by a continuation image
+    latin_leads: str  # images of C2/C3 (leads of latin-1 supplement letters)
+    distinctive_leads: str  # images of E2/EF
+    needs_ascii_neighbour_for_latin: bool
+
+
+def _cls(table: List[str], lo: int, hi: int, *, latin1_too: bool, lossy: bool) -> str:
+    chars = images(table, range(lo, hi + 1), latin1_too=latin1_too)
+    if lossy and any(lo <= b <= hi for b in _UNDEFINED_1252):
+        chars.append(LOSSY)
+    return char_class(chars)
+
+
+def _build(table: List[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int]) -> Tuple[str, str]:
+    def c(lo: int, hi: int) -> str:
+        return _cls(table, lo, hi, latin1_too=latin1_too, lossy=lossy)
+
+    def lead(*bs: int) -> str:
+        return char_class(table[b] for b in bs)
+
+    cont = c(0x80, 0xBF)
+    three_plain = [b for b in range(0xE1, 0xF0) if b != 0xED]
+    alternatives = [
+        f"{lead(*leads2)}{cont}",
+        f"{lead(0xE0)}{c(0xA0, 0xBF)}{cont}",
+        f"{lead(*three_plain)}{cont}{cont}",
+        f"{lead(0xED)}{c(0x80, 0x9F)}{cont}",
+        f"{lead(0xF0)}{c(0x90, 0xBF)}{cont}{cont}",
+        f"{lead(0xF1, 0xF2, 0xF3)}{cont}{cont}{cont}",
+        f"{lead(0xF4)}{c(0x80, 0x8F)}{cont}{cont}",
+    ]
+    seq = "(?:" + "|".join(alternatives) + ")"
+    return seq, cont
+
+
+_K1_SEQ, K1_CONT = _build(SLOPPY_1252, latin1_too=True, lossy=True, leads2=range(0xC2, 0xE0))
+# windows-1256 images of C4..D7 are mostly Arabic letters (ؤ إ ئ ا ب ...); a UTF-8
+# reading of them would be Latin Extended, IPA, Greek, Cyrillic, Armenian or
+# Hebrew, which Arabic sites do not carry, while real Persian and Urdu text
+# pairs them with the letters پ چ گ ک (images of 0x81..0x98) all the time.
+# windows-1252 letters (Š Œ ƒ ˆ ˜ ...: leads C5 C6 CB) are kept so that a
+# windows-1252 layer underneath can be peeled (UTF-8 -> cp1252 -> UTF-8 -> cp1256).
+_K2_LEADS2 = (0xC2, 0xC3, 0xC5, 0xC6, 0xCB, 0xD8, 0xD9, 0xDA, 0xDB)
+_K2_SEQ, K2_CONT = _build(CP1256, latin1_too=False, lossy=False, leads2=_K2_LEADS2)
+
+UTF8_AS_CP1252 = Utf8Kind(
+    rule="utf8-as-cp1252",
+    codec="windows-1252",
+    seqrun=re.compile(f"{_K1_SEQ}+"),
+    seq=re.compile(_K1_SEQ),
+    pair=re.compile(f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]{K1_CONT}"),
+    encode=ENCODE_1252,
+    lossy=True,
+    latin_leads=SLOPPY_1252[0xC2] + SLOPPY_1252[0xC3],
+    distinctive_leads=SLOPPY_1252[0xE2] + SLOPPY_1252[0xEF],
+    needs_ascii_neighbour_for_latin=False,
+)
+UTF8_AS_CP1256 = Utf8Kind(
+    rule="utf8-as-cp1256",
+    codec="windows-1256",
+    seqrun=re.compile(f"{_K2_SEQ}+"),
+    seq=re.compile(_K2_SEQ),
+    pair=re.compile(char_class(CP1256[b] for b in (*_K2_LEADS2, *range(0xE0, 0xF5))) + K2_CONT),
+    encode=ENCODE_1256,
+    lossy=False,
+    latin_leads=CP1256[0xC2] + CP1256[0xC3],
+    distinctive_leads=CP1256[0xE2] + CP1256[0xEF],
+    needs_ascii_neighbour_for_latin=True,
+)
+
+# Signatures for the presence scan: a lead image directly followed by a
+# continuation image.  For windows-1256 the Arabic-letter leads must not sit
+# inside an Arabic word (that is ``ط،`` at the end of ``النفط،``).
+K1_SIGNATURE = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]{K1_CONT}"
+_K2_LEAD2 = char_class(CP1256[b] for b in _K2_LEADS2)
+_K2_LEAD34 = char_class(CP1256[b] for b in range(0xE0, 0xF5) if b not in (0xE2, 0xEF))
+_ARABIC_LETTER = "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"
+# windows-1256 continuation images that clean Arabic text rarely holds (all
+# but the Arabic comma, semicolon and question mark and the guillemets):
+# where the presence scan looks for broken windows-1256.
+K2_RARE_CONT = char_class(
+    c for c in images(CP1256, range(0x80, 0xC0))
+    if c not in "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}\u00ab\u00bb"
+)
+K2_SIGNATURE = (
+    f"{_K2_LEAD2}(?<!{_ARABIC_LETTER}.){K2_CONT}"
+    f"|[{CP1256[0xE2]}{CP1256[0xEF]}]{K2_CONT}{K2_CONT}"
+    f"|{_K2_LEAD34}(?<!{_ARABIC_LETTER}.){K2_CONT}{K2_CONT}"
+)
+
+
+# Punctuation that follows a word: after a word-final Ã or آ it is correct text
+# as often as mojibake (``IRMÃ»``, ``NÃO…``, ``XÃ\xa0NHƯ``).  The price: a
+# lone ``Ã«`` (ë), ``Ã»`` (û), ``Ã\xa0`` (à) or capital (``Ã‘`` Ñ) is not
+# enough evidence by itself.
+_AFTER_WORD = frozenset(
+    "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+    "\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}\N{BULLET}\N{MIDDLE DOT}"
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{NO-BREAK SPACE}"
+)
+
+
+_ARABIC_AFTER_WORD = frozenset(
+    "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+)
+
+
+def _is_foreign_letter(ch: str) -> bool:
+    """A non-ASCII letter or mark: what real mojibake never has next to a run."""
+    return ch >= "\x80" and unicodedata.category(ch)[0] in "LM"
+
+
+def _is_arabic_mark(ch: str) -> bool:
+    return "\u064b" <= ch <= "\u065f" or "\u0610" <= ch <= "\u061a" or ch == "\u0670"
+
+
+def _arabic_letters(s: str) -> int:
+    return sum(1 for c in s if "\u0621" <= c <= "\u064a")
+
+
+def plausible(decoded: str) -> bool:
+    """Whether the non-ASCII characters of a repair look like real text."""
+    return _plausibility(decoded) == 2
+
+
+def _plausibility(decoded: str) -> int:
+    """2: real text; 1: real text but for C1 controls (the latin-1 reading of
+    windows-125x punctuation, an inner layer); 0: garbage."""
+    level = 2
+    prev_letter = False
+    prev_script = ""
+    for ch in decoded:
+        if ch < "\x80":
+            prev_letter = ch.isalpha()
+            prev_script = "latin"
+            continue
+        if ch == LOSSY:  # a lost character, most likely a letter
+            prev_letter = True
+            continue
+        if ch <= "\x9f":
+            level = 1
+            prev_letter = False
+            continue
+        cp = ord(ch)
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cn", "Co", "Cs"):
+            return 0
+        if cat == "Cf" and ch not in OK_FORMAT:
+            return 0
+        if 0x250 <= cp <= 0x2FF or 0x700 <= cp <= 0x8FF:
+            # IPA, spacing modifiers, Syriac, Thaana, NKo, Samaritan ...:
+            # where pairs like ``É¡`` or ``ß“`` in correct text would land.
+            return 0
+        if 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE:
+            return 0
+        if cat[0] == "M":
+            # a mark must follow a letter (a combining accent a Latin one);
+            # an Arabic haraka may open a run of Arabic (a typo in the
+            # source: ``ُثعطني``)
+            if 0x300 <= cp <= 0x36F and prev_letter and prev_script != "latin":
+                return 0
+            if not prev_letter and not (_is_arabic_mark(ch) and _arabic_letters(decoded) >= 2):
+                return 0
+        else:
+            prev_letter = cat[0] == "L"
+            prev_script = "latin" if cp < 0x250 or 0x1E00 <= cp <= 0x1EFF else "other"
+    return level
+
+
+def _is_layer(decoded: str) -> bool:
+    """Whether ``decoded`` is itself mojibake: UTF-8 shown through
+    windows-1252/latin-1 or windows-1256, or windows-1256 Arabic shown through
+    latin-1 (an inner layer of a double encoding, which may hold C1 controls
+    or modifier letters that no real text has)."""
+    if decoded.isascii():
+        return False
+    for encode in (ENCODE_1252, ENCODE_1256):
+        try:
+            bytes(encode[c] for c in decoded).decode("utf-8", "strict")
+        except (KeyError, UnicodeDecodeError):
+            continue
+        return True
+    if all(c in ENCODE_1252 for c in decoded):
+        arabic = sum(1 for c in decoded if "\u0621" <= CP1256[ENCODE_1252[c]] <= "\u064a")
+        return arabic >= 2
+    return False
+
+
+def _decode(kind: Utf8Kind, run: str) -> Optional[str]:
+    """The UTF-8 reading of ``run`` (every character an image), or ``None``."""
+    encode = kind.encode
+    if kind.lossy and LOSSY in run:
+        parts: List[str] = []
+        for m in kind.seq.finditer(run):
+            s = m.group()
+            if LOSSY in s:
+                parts.append(LOSSY)
+            else:
+                parts.append(bytes(encode[c] for c in s).decode("utf-8", "strict"))
+        return "".join(parts)
+    try:
+        return bytes(encode[c] for c in run).decode("utf-8", "strict")
+    except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
+        return None
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    decoded: Optional[str]
+    strong: bool
+    ok: bool
+    letter: bool = False  # decodes to one basic Arabic letter (``Øª`` is ت)
+
+
+def _is_basic_arabic_letter(s: str) -> bool:
+    return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
+
+
+def _assess(kind: Utf8Kind, line: str, m: "re.Match[str]") -> _Run:
+    start, end = m.span()
+    run = m.group()
+    decoded = _decode(kind, run)
+    level = 0 if decoded is None else _plausibility(decoded)
+    if level < 2 and decoded is not None and _is_layer(decoded):
+        level = 2
+    if decoded is None or level == 0:
+        return _Run(start, end, decoded, False, False)
+    seqs = [s.group() for s in kind.seq.finditer(run)]
+    # A sequence with a lost byte (U+FFFD) decodes to U+FFFD: it is weak
+    # evidence on its own, but belongs to a cluster that has better.
+    intact = [s for s in seqs if LOSSY not in s]
+    distinctive = any(
+        len(s) == 3 and s[0] in kind.distinctive_leads and (s[1] != LOSSY or s[2] != LOSSY) for s in seqs
+    ) or any("\U0001f000" <= c <= "\U0001faff" for c in decoded)  # emoji: ``ðŸ˜€``
+    if distinctive:
+        return _Run(start, end, decoded, True, True)
+    before = line[start - 1] if start > 0 else ""
+    after = line[end] if end < len(line) else ""
+    if (before and _is_foreign_letter(before)) or (after and _is_foreign_letter(after)):
+        return _Run(start, end, decoded, False, False)
+    if level == 1:
+        # C1 controls: only as part of a cluster that has better evidence
+        return _Run(start, end, decoded, False, True)
+    strong = len(seqs) >= 2 and bool(intact)
+    if not strong and len(intact) == 1 and len(seqs[0]) == 2 and seqs[0][0] in kind.latin_leads:
+        lead, cont = seqs[0]
+        ascii_after = after.isascii() and after.isalpha()
+        ascii_before = before.isascii() and before.isalpha()
+        if kind.needs_ascii_neighbour_for_latin:
+            if decoded.isalpha():
+                # ``أ،`` is also an Arabic list label ("أ، ب، ج"): only inside a
+                # Latin word (``cafأ©``) is a lone windows-1256 letter evidence.
+                strong = ascii_before or ascii_after
+            else:
+                # ``آ£`` is a pound sign, ``آ\xa0`` a no-break space; ``آ»`` may
+                # be a word ending in alef madda, and a quote.
+                strong = cont not in _ARABIC_AFTER_WORD
+        elif lead == kind.latin_leads[1]:
+            # ``Ã©`` is é, but ``IRMÃ»``, ``NÃO…``, ``XÃ\xa0NHƯ`` are
+            # Portuguese or Vietnamese capitals before punctuation or a space.
+            strong = cont not in _AFTER_WORD
+        else:
+            strong = True
+    return _Run(start, end, decoded, strong, True, bool(intact) and _is_basic_arabic_letter(decoded))
+
+
+def _entry(kind: Utf8Kind, text: str) -> str:
+    codec = kind.codec
+    if kind is UTF8_AS_CP1252 and not any(c in CP1252_SPECIALS for c in text):
+        codec = "latin-1"
+    return f"{codec}\u2192utf-8"
+
+
+def utf8_edits(
+    kind: Utf8Kind, line: str, spans: Sequence[Tuple[int, int]], fixer: Optional[Fixer] = None
+) -> List[Edit]:
+    """Edits repairing ``kind`` in the given spans of ``line`` (non-overlapping).
+
+    With ``fixer`` (ftfy's encoding fixer), each stretch of a cluster accepted
+    by the rules above (split at the runs the rules refused) is decoded by it;
+    where it declines, the built-in decoding is used.  Detection stays ours:
+    ftfy judges a string without its line, and accepts isolated pairs such
+    as ``Ø±`` (a diameter and a tolerance in engineering text).
+    """
+    edits: List[Edit] = []
+    for lo, hi in spans:
+        if kind.pair.search(line, lo, hi) is None:
+            continue
+        whole = _whole_span(kind, line, lo, hi, fixer)
+        if whole is not None:
+            edits.extend(whole)
+            continue
+        runs = [_assess(kind, line, m) for m in kind.seqrun.finditer(line, lo, hi)]
+        if not runs:
+            continue
+        # group into clusters: runs separated by ASCII only
+        cluster: List[_Run] = [runs[0]]
+        for run in runs[1:]:
+            if line[cluster[-1].end:run.start].isascii():
+                cluster.append(run)
+            else:
+                edits.extend(_cluster_edits(kind, line, cluster, fixer))
+                cluster = [run]
+        edits.extend(_cluster_edits(kind, line, cluster, fixer))
+    return edits
+
+
+def _builtin_edit(kind: Utf8Kind, line: str, accepted: List[_Run]) -> Edit:
+    start, end = accepted[0].start, accepted[-1].end
+    parts: List[str] = []
+    pos = start
+    for r in accepted:
+        parts.append(line[pos:r.start])
+        parts.append(r.decoded or "")
+        pos = r.end
+    before = line[start:end]
+    return (start, end, "".join(parts), (kind.rule,), (_entry(kind, before),))
+
+
+def _cluster_edits(kind: Utf8Kind, line: str, cluster: List[_Run], fixer: Optional[Fixer]) -> List[Edit]:
+    # Evidence: a strong run, or two one-letter Arabic words (``Øª Ù…``).
+    if not any(r.strong and r.ok for r in cluster) and sum(r.letter and r.ok for r in cluster) < 2:
+        return []
+    if fixer is None:
+        return [_builtin_edit(kind, line, [r for r in cluster if r.ok])]
+    edits: List[Edit] = []
+    group: List[_Run] = []
+    for r in cluster + [None]:  # type: ignore[list-item]
+        if r is not None and r.ok:
+            group.append(r)
+            continue
+        if group:
+            start, end = group[0].start, group[-1].end
+            answer = fixer(line[start:end])
+            if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
+                edits.append((start, end) + answer)
+            else:
+                edits.append(_builtin_edit(kind, line, group))
+            group = []
+    return edits
+
+
+# --- fast path: a span that is broken through and through -------------------
+
+# What a repaired span may hold for the fast path to trust it without the
+# character-by-character checks: ASCII, latin-1, Latin Extended-A, Greek,
+# Cyrillic, Hebrew letters, Arabic (without its number signs), general
+# punctuation, the euro and trade mark signs, CJK, Hangul, Arabic
+# presentation forms, emoji.  Anything else goes the slow way.
+_SAFE = re.compile(
+    "[\x00-\x7f\u00a0-\u017f\u0370-\u03ff\u0400-\u04ff\u05d0-\u05ea\u060c-\u061b"
+    "\u061e-\u06ff\u2010-\u2027\u2030-\u205e\u20ac\u2122\u4e00-\u9fff\uac00-\ud7a3"
+    "\ufb50-\ufdcf\ufe70-\ufefc\ufeff\U0001f300-\U0001faff]*"
+)
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+# an Arabic mark that does not follow a letter (or another mark)
+_BAD_MARK = re.compile(f"(?:^|[^\\w{_MARKS}]|[0-9_\u0660-\u0669\u06f0-\u06f9])[{_MARKS}]")
+_EVIDENCE = re.compile("[^\x00-\x7f]{2}|[\u2010-\u205e\u20ac\u2122\ufeff\U0001f300-\U0001faff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _c1_errors(exc: UnicodeError):  # type: ignore[no-untyped-def]
+    """Encoding error handler: windows-1252 plus the C1 controls (latin-1's
+    images of 0x80..0x9F), i.e. the sloppy windows-1252 of browsers."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    chunk = exc.object[exc.start:exc.end]
+    if all("\x80" <= c <= "\x9f" for c in chunk):
+        return bytes(ord(c) for c in chunk), exc.end
+    raise exc
+
+
+_C1_ERRORS = "nazif.mojibake.c1"
+codecs.register_error(_C1_ERRORS, _c1_errors)
+
+
+def _is_fast_layer(decoded: str) -> bool:
+    """``decoded`` is itself UTF-8 shown through windows-1252 or -1256."""
+    for codec, errors in (("cp1252", _C1_ERRORS), ("cp1256", "strict")):
+        try:
+            decoded.encode(codec, errors).decode("utf-8")
+        except UnicodeError:
+            continue
+        return True
+    return False
+
+
+def _whole_span(
+    kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Optional[Fixer]
+) -> Optional[List[Edit]]:
+    """The repair of ``line[lo:hi]`` when every non-ASCII character in it is an
+    image and the whole decodes as UTF-8 to plainly good text: then every run
+    is glued to ASCII only, and one edit covers them all.  ``None`` sends the
+    span down the run-by-run path (which decides the same where both apply)."""
+    seg = line[lo:hi]
+    first = _NON_ASCII.search(seg)
+    if first is None:
+        return None
+    last = len(seg) - _NON_ASCII.search(seg[::-1]).start()
+    core = seg[first.start():last]
+    try:
+        if kind is UTF8_AS_CP1256:
+            data = core.encode("cp1256")
+        else:
+            data = core.encode("cp1252", _C1_ERRORS)
+        decoded = data.decode("utf-8")
+    except UnicodeError:
+        return None
+    if _BAD_MARK.search(decoded) or _EVIDENCE.search(decoded) is None:
+        return None
+    if _SAFE.fullmatch(decoded) is None and not _is_fast_layer(decoded):
+        return None
+    start, end = lo + first.start(), lo + last
+    if fixer is not None:
+        answer = fixer(core)
+        if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
+            return [(start, end) + answer]
+    return [(start, end, decoded, (kind.rule,), (_entry(kind, core),))]
