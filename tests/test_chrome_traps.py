@@ -133,6 +133,10 @@ def test_foreign_language_switch_is_a_signal_not_a_verdict():
     # a quoted Arabic phrase inside an English paragraph is content
     text = "\n".join([BODY_EN[0], "The banner read «الشعب يريد» in large letters, witnesses said.", BODY_EN[1]])
     assert chrome.remove(text) == text
+    # a short quoted sentence in the other language at the end stays: it ends like a sentence
+    for quote in ('"Do your homework!"', "Read it. Twice."):
+        text = "\n".join([*BODY_AR, quote])
+        assert chrome.remove(text) == text, quote
 
 
 def test_arabic_article_fixture():

@@ -885,7 +885,9 @@ def _foreign(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hi
         if i in hits or i in weak:
             continue
         line = doc.line(i)
-        if line.words > 3 or line.para:
+        # a sentence (or a quoted exclamation) in the other language is a
+        # quotation, not a language switcher
+        if line.words > 3 or line.para or line.term in (".", "?"):
             continue
         if major is None:
             major = doc.majority_script()
