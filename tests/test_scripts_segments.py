@@ -420,21 +420,6 @@ def test_many_boundaries():
     assert segs[0].script == "latin" and segs[1].script == "arabic"
 
 
-def test_docs_page_examples():
-    """The examples of docs/scripts.md run as written."""
-    import doctest
-    from pathlib import Path
-
-    page = Path(__file__).resolve().parents[1] / "docs" / "scripts.md"
-    if not page.exists():
-        pytest.skip("docs/scripts.md not present")
-    text = "\n".join(line for line in page.read_text(encoding="utf-8").splitlines() if not line.startswith("```"))
-    test = doctest.DocTestParser().get_doctest(text, {}, "scripts.md", str(page), 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    runner.run(test)
-    assert runner.failures == 0 and runner.tries > 20
-
-
 @pytest.mark.skipif(not SAME_VERSION, reason="installed regex has another Unicode version than the table")
 def test_generated_table_is_up_to_date():
     from pathlib import Path
