@@ -101,3 +101,26 @@ def test_short_last_paragraph_after_an_in_body_box_is_kept():
     assert "The harbour will stay open during the works, officials said." in out
     assert "Related articles" not in out and "Storm closes railway" not in out
     assert "About us" not in out and "Advertisement" not in out
+
+
+def test_closing_line_without_sentence_punctuation_is_kept_in_page_mode():
+    body = [
+        "Home | News | Business | Sport",
+        "",
+        "Council approves a plan to extend the city's public transport network",
+        "",
+        "The city council approved on Tuesday a plan to add three electric bus lines and two light-rail "
+        "stations, at an estimated cost of 1.2 billion, officials said.",
+        "",
+        "The council's president told reporters that the plan aims to halve travel times between the "
+        "northern districts and the centre, and that work would start early next year.",
+        "",
+        "Critics said the plan's success depends on linking the new lines with car parks on the edge of the city.",
+        "",
+        "The full plan and its timetable are published on the council's website: https://council.example.org/plan",
+    ]
+    tail = ["", "Share", "Facebook", "Twitter", "", "© 2024 Example News. All rights reserved."]
+    text = "\n".join(body + tail)
+    out = chrome.remove(text, mode="page").split("\n")
+    assert out[-1] == body[-1]
+    assert "Share" not in out and "Facebook" not in out

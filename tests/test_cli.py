@@ -524,6 +524,10 @@ def _wait_for(predicate, timeout: float = 30.0) -> None:
         time.sleep(0.02)
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @posix_only
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
@@ -533,6 +537,9 @@ def test_interrupted_run_leaves_nothing_behind(tmp_path, jobs, sig, code):
     proc = subprocess.Popen(
         [sys.executable, "-m", "nazif", "clean", "--jsonl", "-o", str(dest), "--report", str(report), "--jobs", jobs],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        # a terminal's foreground job gets Ctrl-C; a test runner started in the
+        # background (nohup, "&") hands SIGINT down ignored, so restore it
+        preexec_fn=_default_sigint,
     )
     assert proc.stdin is not None
     proc.stdin.write(_records(200))

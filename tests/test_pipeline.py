@@ -165,3 +165,13 @@ def test_lazy_exports_resolve_to_step_functions():
         obj = getattr(nazif, name)
         if name in nazif._LAZY:
             assert obj is get_step(name)
+
+
+def test_every_explained_change_names_its_line():
+    text = "first\u200b line\nsecond  line\n\u201cthird\u201d"
+    exp = nazif.explain(text)
+    lines = {(r.step, c.line) for r in exp.steps for c in r.changes}
+    assert ("remove_invisibles", 0) in lines
+    assert ("normalize_whitespace", 1) in lines
+    assert ("normalize_quotes", 2) in lines
+    assert all(c.line is not None for r in exp.steps for c in r.changes)

@@ -200,3 +200,20 @@ def test_pathological_inputs_run():
 @pytest.mark.parametrize("style", ["typographic", "guillemets"])
 def test_pathological_inputs_run_full_size(style):
     _pathological(style, 2_000_000)
+
+
+@pytest.mark.parametrize(
+    "text, style, expected",
+    [
+        ("وقال بـ«نعم» ثم", "guillemets", "وقال بـ«نعم» ثم"),
+        ('وقال بـ"نعم" ثم', "guillemets", "وقال بـ«نعم» ثم"),
+        ('لـ"المدينة اليوم" إن', "guillemets", "لـ«المدينة اليوم» إن"),
+        ("و“الشرق”", "typographic", "و“الشرق”"),
+        ('ب"الأمس" قال', "typographic", "ب“الأمس” قال"),
+        ("ولـ'الوطن' أيضا", "typographic", "ولـ‘الوطن’ أيضا"),
+    ],
+)
+def test_quote_after_joined_arabic_prefix_opens(text, style, expected):
+    out = normalize_quotes(text, style=style)
+    assert out == expected
+    assert normalize_quotes(out, style=style) == out

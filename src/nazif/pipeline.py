@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .diff import diff_changes
@@ -174,6 +175,21 @@ class Explanation:
         return "\n".join(lines)
 
 
+def _with_lines(text: str, changes: List[Change]) -> List[Change]:
+    """``changes`` with ``line`` filled in where a step left it out."""
+    if all(c.line is not None for c in changes):
+        return changes
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return [
+        c if c.line is not None else replace(c, line=bisect_right(starts, c.start) - 1)
+        for c in changes
+    ]
+
+
 class Pipeline:
     """A sequence of steps, itself a ``str -> str`` callable.
 
@@ -248,6 +264,7 @@ class Pipeline:
             if new != current:
                 if not changes:
                     changes = diff_changes(current, new)
+                changes = _with_lines(current, changes)
                 reports.append(StepReport(s.name, dict(s.options), changes, current, new, s.func))
             current = new
         return Explanation(text, current, reports)

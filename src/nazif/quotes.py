@@ -112,6 +112,27 @@ def _arabic_run(text: str, start: int, end: int, direction: str) -> bool:
     return bool(letter) and _is_arabic(letter)
 
 
+_TATWEEL = "\N{ARABIC TATWEEL}"
+# One-letter Arabic proclitics written joined to the word they prefix, and so
+# to a quotation that follows: و“…” ب«…» ل"…" (and with a tatweel: لـ«…»).
+_PROCLITICS = frozenset(
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER BEH}\N{ARABIC LETTER LAM}"
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER FEH}"
+)
+
+
+def _after_proclitic(text: str, s: int) -> bool:
+    """Does the mark at ``s`` follow a joined Arabic prefix (so it opens)?"""
+    i = s - 1
+    if text[i] == _TATWEEL:
+        while i > 0 and text[i - 1] == _TATWEEL:
+            i -= 1
+        return i > 0 and _is_arabic(text[i - 1])
+    if text[i] not in _PROCLITICS:
+        return False
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in _OPENERS
+
+
 def _directional(text: str, marks, arabic_guillemets: bool) -> str:
     d_open, d_close, s_open, s_close = marks
     out: List[str] = []
@@ -140,7 +161,7 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
         elif prev_is_quote:
             left = prev_dir == OPEN
         else:
-            left = prev.isspace() or prev in _OPENERS
+            left = prev.isspace() or prev in _OPENERS or _after_proclitic(text, s)
         if nxt is None:
             right = True
         elif nxt in QUOTE_CHARS:
@@ -199,8 +220,8 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
 
     - ``"ascii"`` (default): " and '.
     - ``"typographic"``: “ ” ‘ ’, the apostrophe as ’.  Each mark is opening
-      after the start of the text, a space, an opening bracket, a dash or an
-      opening quote, and closing before the end, a space, a closing bracket,
+      after the start of the text, a space, an opening bracket, a dash, an
+      opening quote or a joined Arabic prefix (و“…”, بـ«…»), and closing before the end, a space, a closing bracket,
       punctuation or a dash; between a word and a word it is closing (an
       apostrophe for single marks); after a word it is closing, before a word
       opening.  Only when the context cannot tell is the mark's own shape

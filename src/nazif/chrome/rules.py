@@ -1065,6 +1065,20 @@ def _extend_region(doc: _Doc, idx: List[int], strong: Dict[int, Hit], b: int) ->
             b = idx[j]
         else:
             break
+    # A last line that runs on like prose (eight words or more, no chrome
+    # evidence) right after the body and right before chrome or the end is the
+    # article's closing line even without sentence punctuation ("Details on
+    # the council's site: https://…").
+    k = pos.get(b)
+    if k is not None and k + 1 < len(idx):
+        nxt = idx[k + 1]
+        after = idx[k + 2] if k + 2 < len(idx) else None
+        if (
+            nxt not in strong
+            and doc.line(nxt).words >= 8
+            and (after is None or after in strong)
+        ):
+            b = nxt
     return b
 
 

@@ -10,7 +10,7 @@ record skipped or kept by ``--on-error``: ``file``, ``record``, ``error``,
 >>> s.add({"remove_tatweel": [3, 5, -7]})
 >>> s.records, s.changed = 10, 3
 >>> print(s.format(with_changes=True))
-step                  records changed  changes  characters
+step                  texts changed  changes  characters
 normalize_whitespace                0        0          +0
 remove_tatweel                      3        5          -7
 total: 10 records, 3 changed
@@ -25,7 +25,7 @@ __all__ = ["Stats", "Warnings"]
 
 
 class Stats:
-    """Per-step counts summed over a run: records changed, changes, net characters."""
+    """Per-step counts summed over a run: texts changed (a record with two --field values counts two), changes, net characters."""
 
     def __init__(self, steps: List[str]) -> None:
         self.order = list(dict.fromkeys(steps))
@@ -46,14 +46,14 @@ class Stats:
     def format(self, with_changes: bool) -> str:
         """A small table (the ``changes`` column needs ``--report``)."""
         width = max([len("step"), *(len(n) for n in self.order)])
-        head = f"{'step':<{width}}  records changed"
+        head = f"{'step':<{width}}  texts changed"
         if with_changes:
             head += "  changes"
         head += "  characters"
         rows = [head]
         for name in self.order:
             docs, changes, delta = self.counts[name]
-            row = f"{name:<{width}}  {docs:>15,}"
+            row = f"{name:<{width}}  {docs:>13,}"
             if with_changes:
                 row += f"  {changes:>7,}"
             row += f"  {delta:>+10,}"
