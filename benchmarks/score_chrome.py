@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import nazif.chrome as chrome  # noqa: E402
 from nazif.chrome.lexicon import Lexicon  # noqa: E402
-from nazif.chrome.matchkey import match_key  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 

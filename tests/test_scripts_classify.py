@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from nazif.scripts import (
     LINE_CLASSES,
-    LineScript,
     classify_line,
     classify_lines,
     dominant_script,

@@ -92,7 +92,6 @@ def _word_shape(word: str) -> Tuple[int, int, int, bool]:
     prev = ""
     prev_is_mark = False
     last_letter = ""
-    n = len(word)
     for i, ch in enumerate(word):
         if unicodedata.category(ch) == "Mn":
             if i == 0 or prev == _TATWEEL:
