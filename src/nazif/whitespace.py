@@ -37,6 +37,17 @@ _SPACE_KEEP_TABS_RE = re.compile(_run(_OTHER_SPACES))
 _MULTI_SPACE_RE = re.compile("  +")  # a two-character literal prefix: fast
 _DIRTY_RE = re.compile(_cls(_OTHER_SPACES + _OTHER_BREAKS + TAB))
 _DIRTY_KEEP_TABS_RE = re.compile(_cls(_OTHER_SPACES + _OTHER_BREAKS))
+# The ASCII members of those classes: pure-ASCII text (most English news) is
+# checked with a few substring tests, twice as fast as the class search.
+_ASCII_DIRTY = tuple(c for c in _OTHER_SPACES + _OTHER_BREAKS + TAB if c.isascii())
+_ASCII_DIRTY_KEEP_TABS = tuple(c for c in _OTHER_SPACES + _OTHER_BREAKS if c.isascii())
+
+
+def _dirty(text: str, keep_tabs: bool) -> bool:
+    """Does ``text`` hold any space or line break other than " " and "\n"?"""
+    if text.isascii():
+        return any(c in text for c in (_ASCII_DIRTY_KEEP_TABS if keep_tabs else _ASCII_DIRTY))
+    return (_DIRTY_KEEP_TABS_RE if keep_tabs else _DIRTY_RE).search(text) is not None
 
 
 @lru_cache(maxsize=32)
@@ -81,7 +92,7 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1, keep_tabs: bool
     limit, blank_re, blank_repl = _blank_run(max_blank_lines)
     # Every stage returns its input object when it has nothing to do, so
     # already-normal text comes back as the same object, at scanning speed.
-    if (_DIRTY_KEEP_TABS_RE if keep_tabs else _DIRTY_RE).search(text):
+    if _dirty(text, keep_tabs):
         # 1. every line break becomes "\n" (CR LF once)
         text = _BREAK_RE.sub("\n", text)
         # 2. every space separator (and the tab) becomes " "
