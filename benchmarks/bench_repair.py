@@ -24,30 +24,19 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from pathlib import Path
-from typing import Callable, List
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from corpus import corpus_available, load_texts, utf8_megabytes  # noqa: E402
+from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
 
 from nazif.markup import remove_markup  # noqa: E402
 from nazif.mojibake import ftfy_available, repair_mojibake  # noqa: E402
 
 from test_mojibake_data import NEGATIVES, PATHS, utf8_as_cp1252_replace  # noqa: E402
 
-
-def best_seconds(func: Callable[[str], str], texts: List[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            func(text)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

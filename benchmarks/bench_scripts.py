@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import Callable, Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_available, load_texts, utf8_megabytes  # noqa: E402
+from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
 
 from nazif.scripts import (  # noqa: E402
     classify_lines,
@@ -37,15 +36,6 @@ from nazif.scripts import (  # noqa: E402
     segments,
 )
 
-
-def best_seconds(func: Callable[[str], object], texts: List[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            func(text)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def raw_langdetect() -> Callable[[str], str]:

@@ -14,27 +14,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import Callable, List
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_available, load_texts, utf8_megabytes  # noqa: E402
+from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
 
 import nazif  # noqa: E402
 from nazif import Pipeline  # noqa: E402
 from nazif.steps import get_info, step_names  # noqa: E402
 
-
-def best_seconds(func: Callable[[str], str], texts: List[str], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            func(text)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import time
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -39,3 +40,14 @@ def load_texts(lang: Optional[str] = None) -> List[str]:
 
 def utf8_megabytes(texts: List[str]) -> float:
     return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+
+
+def best_seconds(func: Callable[[str], object], texts: List[str], repeat: int) -> float:
+    """Fastest of ``repeat`` runs of ``func`` over every text, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        best = min(best, time.perf_counter() - start)
+    return best

@@ -319,22 +319,11 @@ def test_reduce_elongation_on_the_corpus(shared):
 
 # --- the folds together ------------------------------------------------------------
 
-# The search-preset order these steps need: Persian letters before the folds
-# of the letters it produces (ئ ة ى), and every tatweel removed (a kept
-# tatweel after ة would become removable once ة is folded to the joining ه).
-SEARCH_ORDER = [
-    "normalize_nfc",
-    "fold_presentation_forms",
-    ["remove_tatweel", {"everywhere": True}],
-    "remove_diacritics",
-    "normalize_persian_letters",
-    "normalize_alef",
-    "normalize_hamza",
-    "normalize_teh_marbuta",
-    "normalize_alef_maksura",
-    "reduce_elongation",
-    ["normalize_digits", {"to": "ascii"}],
-]
+# The Arabic steps of the search preset, in the preset's order: Persian
+# letters before the folds of the letters it produces (ئ ة ى), and every
+# tatweel removed (a kept tatweel after ة would become removable once ة is
+# folded to the joining ه).
+SEARCH_ORDER = [s for s in Pipeline.from_preset("search") if s.func.__module__.startswith("nazif.arabic")]
 
 
 @given(st.one_of(arabic_text(), scraped_text()))

@@ -13,22 +13,13 @@ import pytest
 import nazif.arabic  # noqa: F401  (registers the steps)
 from nazif import Pipeline
 
-DISPLAY = Pipeline(["normalize_nfc", "fold_presentation_forms", "remove_tatweel"])
-SEARCH = Pipeline(
-    [
-        "normalize_nfc",
-        "fold_presentation_forms",
-        ["remove_tatweel", {"everywhere": True}],
-        "remove_diacritics",
-        "normalize_persian_letters",
-        "normalize_alef",
-        "normalize_hamza",
-        "normalize_teh_marbuta",
-        "normalize_alef_maksura",
-        "reduce_elongation",
-        ["normalize_digits", {"to": "ascii"}],
-    ]
-)
+def _arabic_steps(preset: str) -> Pipeline:
+    """The Arabic-orthography steps of a preset, in the preset's order."""
+    return Pipeline([s for s in Pipeline.from_preset(preset) if s.func.__module__.startswith("nazif.arabic")])
+
+
+DISPLAY = _arabic_steps("display")
+SEARCH = _arabic_steps("search")
 
 ZWNJ = "\u200c"
 
