@@ -178,3 +178,55 @@ def test_subheading_after_a_related_box_is_kept_when_laid_out_like_the_body():
     ])
     out = chrome.remove(text).split("\n")
     assert out == [BODY_EN[0], "Why the wall failed", BODY_EN[1]]
+
+
+# Content that sits next to chrome, or that looks like a list, found by an
+# adversarial review: every listed line must survive article mode.
+NEXT_TO_CHROME = [
+    (
+        "Actor dies\nThe actor died at home on Sunday, his family said in a statement.\n"
+        "He appeared in more than 40 films over six decades.\nShare this article\nHe was 84.\n"
+        "He is survived by his wife.",
+        ["He was 84.", "He is survived by his wife."],
+    ),
+    (
+        "Actor dies\nThe actor died at home on Sunday, his family said in a statement.\n"
+        "Related articles\nStar of stage and screen\nA life in pictures\nHe was 84.",
+        ["He was 84."],
+    ),
+    (
+        "عنوان الخبر\nافتتح الوزير اليوم مستشفى جديدا في تبوك بسعة 500 سرير\nاقرأ أيضا\n"
+        "الصحة تطلق حملة للتطعيم\nوقال الوزير إن المستشفى يضم أقساما للقلب والأورام وزراعة الكلى\n"
+        "وأضاف أن الوزارة ستوظف 1200 طبيب وممرض خلال العامين المقبلين",
+        [
+            "افتتح الوزير اليوم مستشفى جديدا في تبوك بسعة 500 سرير",
+            "وقال الوزير إن المستشفى يضم أقساما للقلب والأورام وزراعة الكلى",
+            "وأضاف أن الوزارة ستوظف 1200 طبيب وممرض خلال العامين المقبلين",
+        ],
+    ),
+    (
+        "Syria war\nThe conflict entered its 13th year on Wednesday, the UN said.\nTimeline:\nMarch 2011\n"
+        "Protests erupt in Deraa.\nAugust 2013\nChemical attack near Damascus.\nSeptember 2015\nRussia intervenes.",
+        ["March 2011", "Protests erupt in Deraa.", "September 2015", "Russia intervenes."],
+    ),
+    (
+        "مزيد من الدول تعترف بدولة فلسطين\nأعلنت ثلاث دول أوروبية اليوم اعترافها بدولة فلسطين.",
+        ["مزيد من الدول تعترف بدولة فلسطين"],
+    ),
+    (
+        "الميزانية العامة\nأعلنت الحكومة ميزانية بإنفاق 1.25 تريليون ريال.\n"
+        "وسيتركز الإنفاق على القطاعات التالية:\nالتعليم\nالصحة\nالرياضة\nالثقافة\nالتقنية",
+        ["التعليم", "الصحة", "الرياضة", "الثقافة", "التقنية"],
+    ),
+    (
+        "Iran deal\nBy signing up to the accord, Iran agreed to cut its stockpile by 98%.\nThe US withdrew in 2018.",
+        ["By signing up to the accord, Iran agreed to cut its stockpile by 98%."],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, keep", NEXT_TO_CHROME)
+def test_content_next_to_chrome_is_kept(text, keep):
+    out = chrome.remove(text).split("\n")
+    for line in keep:
+        assert line in out, line

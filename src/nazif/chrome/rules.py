@@ -92,8 +92,12 @@ _RELATED_HEAD = re.compile(
     r"(?:from|in|on|about|stories|news|videos|articles|headlines|posts|reads)\b[^.!?\n]{0,40}",
     re.IGNORECASE,
 )
+# "المزيد من …" opens headlines too ("مزيد من الدول تعترف …"): only a short line
+_MORE_HEAD_AR = re.compile(
+    "\\W*(?:\u0627\u0644\u0645\u0632\u064a\u062f \u0645\u0646|\u0645\u0632\u064a\u062f \u0645\u0646|\u0627\u0644\u0645\u0632\u064a\u062f \u0641\u064a)"
+)
 _RELATED_HEAD_AR = re.compile(
-    "\\W*(?:\u0627\u0644\u0645\u0632\u064a\u062f \u0645\u0646|\u0645\u0632\u064a\u062f \u0645\u0646|\u0627\u0644\u0645\u0632\u064a\u062f \u0641\u064a|"
+    "\\W*(?:"
     "[\u0623\u0627]\u062e\u0628\u0627\u0631 [\u0623\u0627]\u062e\u0631\u0649|\u0645\u0642\u0627\u0644\u0627\u062a [\u0623\u0627]\u062e\u0631\u0649|"
     "\u0645\u0648\u0627\u0636\u064a\u0639 [\u0623\u0627]\u062e\u0631\u0649|\u0645\u0642\u0627\u0644\u0627\u062a \u0644\u0644\u0643\u0627\u062a\u0628)"
 )
@@ -416,7 +420,10 @@ def _lexicon_hit(doc: _Doc, i: int) -> Tuple[Optional[Hit], bool]:
             return Hit("lexicon-prefix", "Also on <site>", "read-also"), True
         if not line.para and line.words <= 6 and _RELATED_HEAD.match(line.s):
             return Hit("related-head", "a heading of a teaser list (More from / Latest ...)", "related"), True
-        if line.term != "." and line.words <= 40 and _RELATED_HEAD_AR.match(line.s):
+        if line.term != "." and (
+            (line.words <= 40 and _RELATED_HEAD_AR.match(line.s))
+            or (line.words <= 4 and _MORE_HEAD_AR.match(line.s))
+        ):
             return Hit("related-head", "a heading of a teaser list (المزيد من / مقالات أخرى ...)", "related"), True
     # A line made only of share-bar words ("Send Facebook Twitter WhatsApp").
     if len(kw) >= 3 and line.words <= 25 and first in SHARE_WORDS:
@@ -706,15 +713,21 @@ def _kicker(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
         hits[rest[0]] = Hit("section-kicker", "a section name above the headline", "nav")
 
 
+# match keys of "read more" links, which follow the teaser title they open
+_READ_MORE_KEYS = ("read more", "continue reading", "full story", "اقرا المزيد", "تابع القراءه", "المزيد")
+
+
 def _read_more(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
     """"<teaser title>" followed by a bare "Read more" line: the title is the teaser."""
     for k in range(1, len(idx)):
         h = hits.get(idx[k])
         if h is None or h.category != "read-also" or h.rule != "lexicon-line":
             continue
+        if not _key(doc.line(idx[k])).startswith(_READ_MORE_KEYS):
+            continue  # "Read also" introduces the titles after it, not the line above
         j = idx[k - 1]
         line = doc.line(j)
-        if j not in hits and _is_listy(line) and 3 <= line.words <= 20 and line.term != ",":
+        if j not in hits and _is_teaser(line) and 3 <= line.words and line.term != ",":
             hits[j] = Hit("block-read-also", h.entry, "read-also")
 
 
@@ -762,6 +775,22 @@ def _is_listy(line: _Line) -> bool:
     return not line.para and line.words <= 30
 
 
+def _is_teaser(line: _Line) -> bool:
+    """A line that can be a teaser title: headline length, and not ending in a
+    full stop (headlines may end in ? or !, sentences of the body end in .)."""
+    if line.para or line.words > 20 or line.term == ".":
+        return False
+    # Arabic body paragraphs open with the conjunction و (وقال، وأضاف …);
+    # headlines hardly ever do
+    return not (line.words >= 6 and line.s.startswith("\N{ARABIC LETTER WAW}"))
+
+
+def _introduces_list(doc: _Doc, idx: List[int], i: int) -> bool:
+    """Is the nearest line above ``i`` one that ends in a colon ("Timeline:", "…التالية:")?"""
+    k = idx.index(i)
+    return k > 0 and doc.raw[idx[k - 1]].rstrip().endswith((":", "\uff1a"))
+
+
 def _block_head(doc: _Doc, i: int, h: Optional[Hit]) -> Optional[str]:
     """The category of block that line ``i`` heads, if any."""
     if h is None:
@@ -797,12 +826,14 @@ def _blocks(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit
         kind = _block_head(doc, i, h)
         if kind is None:
             continue
-        limit, max_words = (40, 30) if kind == "related" else (30, 5)
+        limit, max_words = (40, 20) if kind == "related" else (30, 5)
+        if h.category == "read-also":
+            limit = 3  # "Read also" stands over one to three titles inside the body
         items = []
         p = pos
         while p < n and len(items) < limit:
             line = doc.line(idx[p])
-            if not _is_listy(line) or line.words > max_words:
+            if not _is_teaser(line) or line.words > max_words:
                 break
             items.append(idx[p])
             p += 1
@@ -848,6 +879,8 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
         first_meta = min(i for i in tail if is_meta(i))
         k = tail.index(first_meta)
         start = tail[max(0, k - 2)]  # the list starts at most two lines before its first meta line
+        if any(doc.raw[i].rstrip().endswith((":", "\uff1a")) and i not in hits for i in tail if i <= start):
+            start = idx[-1] + 1  # a list the article introduces ("Timeline:"): content
         for i in tail:
             if i >= start and i not in hits and _is_listy(doc.line(i)):
                 hits[i] = weak.pop(i, None) or Hit("teaser-list", "headlines with dates or bylines after the article", "related")
@@ -858,7 +891,7 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
         if line is not None and not line.term and line.words <= 2 and _HAS_LETTER.search(line.s):
             run.append(i)
             continue
-        if len(run) >= 5 and sum(doc.line(j).words for j in run) <= 1.5 * len(run):
+        if len(run) >= 5 and sum(doc.line(j).words for j in run) <= 1.5 * len(run) and not _introduces_list(doc, idx, run[0]):
             for j in run:
                 if j not in hits:
                     hits[j] = Hit("tail-list", "a list of one-to-three-word lines after the article", "tags")
@@ -874,7 +907,7 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
                 started = True
             continue
         line = doc.line(i)
-        if started and _is_listy(line) and line.words <= 20:
+        if started and _is_teaser(line):
             hits[i] = Hit("tail-run", "a short line after chrome at the end of the text", "other")
 
 
@@ -919,6 +952,11 @@ def _propagate(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, 
                 next_i in weak and not (meta and _is_meta(weak[next_i]))
             )
             edge = allow_start and (i == first_content or (last_para >= 0 and i > last_para and k == len(idx) - 1))
+            top = k
+            while top > 0 and idx[top - 1] in weak:
+                top -= 1
+            if top > 0 and doc.raw[idx[top - 1]].rstrip().endswith((":", "\uff1a")):
+                continue  # items of a list the article introduces ("… the following sectors:")
             if near or edge or (run and h.rule != "foreign-script-switch"):
                 hits[i] = h
                 weak.pop(i)
