@@ -230,3 +230,19 @@ def test_content_next_to_chrome_is_kept(text, keep):
     out = chrome.remove(text).split("\n")
     for line in keep:
         assert line in out, line
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["By Air", "By Train", "BY THE NUMBERS", "كتب الأطفال", "تقرير الأمم المتحدة", "حوار وطني شامل"],
+)
+def test_subheading_that_starts_like_a_byline_is_kept(heading):
+    body = BODY_AR if "\u0600" <= heading[0] <= "\u06ff" else BODY_EN
+    text = "\n".join([body[0], heading, body[1]])
+    assert chrome.remove(text) == text
+
+
+def test_real_bylines_still_go():
+    for byline in ("By John Smith", "كتب: محمد علي", "بقلم محمد العلي"):
+        text = "\n".join([byline, *BODY_EN]) if byline.startswith("By") else "\n".join([byline, *BODY_AR])
+        assert byline not in chrome.remove(text).split("\n"), byline

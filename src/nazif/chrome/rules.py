@@ -74,9 +74,15 @@ _HAS_DIGIT = re.compile(_D)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LONG_NUMBER = re.compile(_D + "{5,}")
 _COUNTER = re.compile(rf"[\s(\[#]*(?:{_D}{{1,5}}|{_D}{{1,3}}(?:[.,]{_D})?\s*[kKmM])[\s)\]]*(?:/\s*{_D}{{1,5}})?\s*")
+# "By <Name>"; not "By Air", "By the numbers" (subheadings).  In Arabic only
+# بقلم is a byline by itself; كتب / تقرير / حوار … need a colon or dash
+# ("كتب: …"), since "كتب الأطفال" and "تقرير الأمم المتحدة" are content.
 _BYLINE = re.compile(
-    r"(?:by|BY|By)\s+[A-Z\u0600-\u06ff][\w.'\u2019\-]*(?:\s+(?:and\s+|&\s+)?[A-Z\u0600-\u06ff][\w.'\u2019\-]*){0,4}\s*"
-    r"|(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|حوار)\s*[:\-\u2013]?\s*[\u0600-\u06ff][\u0600-\u06ff\s.]{1,40}"
+    r"(?:by|BY|By)\s+(?!(?i:the|air|train|road|rail|sea|car|bus|boat|plane|bike|foot|land|far|then|now|night|day|"
+    r"contrast|comparison|design|default|law|hand|numbers)\b)"
+    r"[A-Z\u0600-\u06ff][\w.'\u2019\-]*(?:\s+(?:and\s+|&\s+)?[A-Z\u0600-\u06ff][\w.'\u2019\-]*){0,4}\s*"
+    r"|بقلم\s*[:\-\u2013]?\s*[\u0600-\u06ff][\u0600-\u06ff\s.]{1,40}"
+    r"|(?:كتب|كتبت|إعداد|اعداد|تقرير|حوار)\s*[:\-\u2013]\s*[\u0600-\u06ff][\u0600-\u06ff\s.]{1,40}"
 )
 _HANDLE = re.compile(r"[@\uff20][A-Za-z0-9_.]{2,30}")
 _COPYRIGHT = re.compile(
