@@ -246,3 +246,18 @@ def test_real_bylines_still_go():
     for byline in ("By John Smith", "كتب: محمد علي", "بقلم محمد العلي"):
         text = "\n".join([byline, *BODY_EN]) if byline.startswith("By") else "\n".join([byline, *BODY_AR])
         assert byline not in chrome.remove(text).split("\n"), byline
+
+
+@pytest.mark.parametrize(
+    "label, heading, body",
+    [
+        ("Advertisement", "Europe", BODY_EN),
+        ("Advertisement", "Analysis", BODY_EN),
+        ("إعلان", "الاقتصاد", BODY_AR),
+    ],
+)
+def test_subheading_after_an_ad_label_is_kept(label, heading, body):
+    text = "\n".join([body[0], label, heading, body[1]])
+    out = chrome.remove(text).split("\n")
+    assert label not in out
+    assert heading in out

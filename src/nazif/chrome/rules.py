@@ -952,7 +952,11 @@ def _propagate(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, 
             k = pos[i]
             prev_i = idx[k - 1] if k > 0 else None
             next_i = idx[k + 1] if k + 1 < len(idx) else None
-            near = (prev_i is not None and prev_i in hits) or (next_i is not None and next_i in hits)
+            # in-body chrome (an ad label, "Read also") sits between
+            # paragraphs and subheadings: it does not make its neighbours chrome
+            near = any(
+                j is not None and j in hits and hits[j].category not in ("ad", "read-also") for j in (prev_i, next_i)
+            )
             meta = _is_meta(h)
             run = (prev_i in weak and not (meta and _is_meta(weak[prev_i]))) or (
                 next_i in weak and not (meta and _is_meta(weak[next_i]))
