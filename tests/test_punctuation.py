@@ -184,3 +184,13 @@ def test_pathological_inputs_run():
 @pytest.mark.slow
 def test_pathological_script_punctuation_full_size():
     _pathological_script(2_000_000, True)
+
+
+@pytest.mark.parametrize("text", ["النتيجة 2 : 1 لصالح الهلال", "ratio 16 : 9", "الساعة ٩ : ٣٠", "1 . 5 million"])
+def test_spaced_mark_between_numbers_is_kept(text):
+    assert normalize_punctuation(text) == text
+
+
+def test_mark_after_a_number_still_loses_its_space():
+    assert normalize_punctuation("يوم 5 ، وقال") == "يوم 5، وقال"
+    assert normalize_punctuation("in 2024 , he said") == "in 2024, he said"

@@ -217,3 +217,13 @@ def test_quote_after_joined_arabic_prefix_opens(text, style, expected):
     out = normalize_quotes(text, style=style)
     assert out == expected
     assert normalize_quotes(out, style=style) == out
+
+
+@pytest.mark.parametrize("style", ["ascii", "typographic", "guillemets"])
+def test_apostrophe_inside_a_url_is_kept(style):
+    text = "اقرأ https://example.com/news/it\u2019s-a-story هنا"
+    assert normalize_quotes(text, style=style) == text
+
+
+def test_quotes_around_a_url_are_still_normalized():
+    assert normalize_quotes("see \u201chttps://x.org/a\u201d now") == 'see "https://x.org/a" now'

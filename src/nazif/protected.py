@@ -26,8 +26,10 @@ __all__ = ["protected_spans", "split_protected", "map_unprotected"]
 # A URL stops at whitespace, angle brackets and any quotation mark the quote
 # step rewrites, so that normalizing quotes never moves a URL's end.
 _URL_STOP = "\\s<>" + "".join(re.escape(c) for c in sorted(QUOTE_CHARS | {"\"", "'", "`"}))
+# An apostrophe inside a word of the path ("/it’s-a-story") is part of the URL.
+_URL_APOSTROPHE = "['\u2019\u02bc](?=[^\\W_])"
 _URL = re.compile(
-    rf"(?:https?|ftp)://[^{_URL_STOP}]+|www\.[^{_URL_STOP}]+",
+    rf"(?:(?:https?|ftp)://|www\.)(?:[^{_URL_STOP}]|{_URL_APOSTROPHE})+",
     re.IGNORECASE,
 )
 # Characters that end a URL when they are its last character (sentence

@@ -90,6 +90,12 @@ def _remove_spaces(text: str) -> str:
         k = i
         while k > pos and text[k - 1] in _HS:
             k -= 1
+        if k > 0 and text[k - 1].isdigit() and c not in CLOSING_BRACKETS:
+            j = i + 1
+            while j < n and text[j] in _HS:
+                j += 1
+            if j > i + 1 and j < n and text[j].isdigit():
+                continue  # "2 : 1", "16 : 9", "٩ : ٣٠": a score or a ratio, spaced on both sides
         out.append(text[pos:k])
         pos = i
     if not out:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List, Optional
+from bisect import bisect_right
+from typing import Callable, List, Optional
 
+from .protected import protected_spans
 from .steps import step
 from .tables.invisibles import ARABIC_LETTERS
 from .tables.quotes import (
@@ -70,6 +72,23 @@ _ASCII_RE = _token_pattern((_DQS | _SQS) - {_DQ}, {_SQ})
 def _ascii_repl(m: "re.Match[str]") -> str:
     tok = m.group()
     return _DQ if len(tok) == 2 or tok in DOUBLE_QUOTES else _SQ
+
+
+def _protected(text: str) -> Optional[Callable[[int], bool]]:
+    """A test "is offset i inside a URL or e-mail address?", or None when
+    the text has none (the common case, found by a cheap scan)."""
+    if "://" not in text and "www." not in text.lower() and "@" not in text:
+        return None
+    spans = protected_spans(text)
+    if not spans:
+        return None
+    starts = [a for a, _ in spans]
+
+    def inside(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < spans[k][1]
+
+    return inside
 
 
 # Context that opens a quote before it / closes it after it.
@@ -141,8 +160,11 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
     last = {"d": CLOSE, "s": CLOSE}
     prev_end = -1
     prev_dir: Optional[str] = None
+    inside = _protected(text)
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
+        if inside is not None and inside(s):
+            continue  # a URL or an e-mail address keeps its characters
         tok = m.group()
         if len(tok) == 2:
             kind = "d"
@@ -246,7 +268,10 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
     قال «نعم» and “yes”
     """
     if style == "ascii":
-        return _ASCII_RE.sub(_ascii_repl, text)
+        inside = _protected(text)
+        if inside is None:
+            return _ASCII_RE.sub(_ascii_repl, text)
+        return _ASCII_RE.sub(lambda m: m.group() if inside(m.start()) else _ascii_repl(m), text)
     if style == "typographic":
         return _directional(text, TYPOGRAPHIC_MARKS, False)
     if style == "guillemets":
