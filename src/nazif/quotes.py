@@ -77,7 +77,7 @@ def _ascii_repl(m: "re.Match[str]") -> str:
 def _protected(text: str) -> Optional[Callable[[int], bool]]:
     """A test "is offset i inside a URL or e-mail address?", or None when
     the text has none (the common case, found by a cheap scan)."""
-    if "://" not in text and "www." not in text.lower() and "@" not in text:
+    if "://" not in text and "www." not in text and "WWW." not in text and "@" not in text:
         return None
     spans = protected_spans(text)
     if not spans:
@@ -160,7 +160,7 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
     last = {"d": CLOSE, "s": CLOSE}
     prev_end = -1
     prev_dir: Optional[str] = None
-    inside = _protected(text)
+    inside = _protected(text) if _TOKEN_RE.search(text) else None
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
         if inside is not None and inside(s):
@@ -268,6 +268,8 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
     قال «نعم» and “yes”
     """
     if style == "ascii":
+        if _ASCII_RE.search(text) is None:
+            return text
         inside = _protected(text)
         if inside is None:
             return _ASCII_RE.sub(_ascii_repl, text)
