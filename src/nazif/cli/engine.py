@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from ..pipeline import Pipeline
 from .io import DecodeFailure, decode, encode_json_line, encode_text
@@ -122,6 +122,21 @@ def _split_lines(data: bytes) -> List[bytes]:
     return out
 
 
+def _numbered_lines(task: Task) -> Iterator[Tuple[bytes, int, int]]:
+    """``(line, line number, byte offset in the file)`` for each line of a
+    task (terminators kept), scanned without copying the whole buffer."""
+    data = task.data
+    n = len(data)
+    pos = 0
+    line_no = task.line - 1
+    while pos < n:
+        nl = data.find(b"\n", pos)
+        end = n if nl < 0 else nl + 1
+        line_no += 1
+        yield data[pos:end], line_no, task.offset + pos
+        pos = end
+
+
 class Cleaner:
     """Runs tasks of one :class:`Job`."""
 
@@ -227,18 +242,8 @@ class Cleaner:
         nfields = len(fields)
         strict = job.errors == "strict"
         fast, pipeline = self.fast, self.pipeline
-        data = task.data
-        n = len(data)
-        pos = 0
-        line_no = task.line - 1
         parts = st.parts
-        while pos < n:
-            nl = data.find(b"\n", pos)
-            end = n if nl < 0 else nl + 1
-            raw = data[pos:end]
-            start_offset = task.offset + pos
-            pos = end
-            line_no += 1
+        for raw, line_no, start_offset in _numbered_lines(task):
             if raw.isspace():
                 parts.append(raw)
                 continue
@@ -295,18 +300,8 @@ class Cleaner:
     def _lines(self, task: Task, st: _State) -> None:
         job = self.job
         label = task.label
-        data = task.data
-        n = len(data)
-        pos = 0
-        line_no = task.line - 1
         parts = st.parts
-        while pos < n:
-            nl = data.find(b"\n", pos)
-            end = n if nl < 0 else nl + 1
-            raw = data[pos:end]
-            start_offset = task.offset + pos
-            pos = end
-            line_no += 1
+        for raw, line_no, start_offset in _numbered_lines(task):
             where = {"file": label, "record": line_no}
             try:
                 text = decode(raw, job.errors, label, line_no, start_offset)
