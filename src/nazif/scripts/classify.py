@@ -92,8 +92,24 @@ def _dominant(counts: Dict[str, int]) -> str:
     return min(counts.items(), key=_order)[0]
 
 
+class _ScriptCounts:
+    """What a ``counts`` mapping (characters per script) says."""
+
+    counts: Dict[str, int]
+
+    @property
+    def dominant(self) -> str:
+        """The script with the most characters, or ``"neutral"``."""
+        return _dominant(self.counts)
+
+    @property
+    def scripts(self) -> List[str]:
+        """The scripts present, most frequent first."""
+        return [s for s, _ in sorted(self.counts.items(), key=_order)]
+
+
 @dataclass(frozen=True)
-class ScriptProfile:
+class ScriptProfile(_ScriptCounts):
     """How many characters of each script a text holds.
 
     ``counts`` maps script names to character counts (neutral characters are
@@ -114,16 +130,6 @@ class ScriptProfile:
         """Each script's share of :attr:`total` (empty when there are none)."""
         total = self.total
         return {script: n / total for script, n in self.counts.items()} if total else {}
-
-    @property
-    def dominant(self) -> str:
-        """The script with the most characters, or ``"neutral"``."""
-        return _dominant(self.counts)
-
-    @property
-    def scripts(self) -> List[str]:
-        """The scripts present, most frequent first."""
-        return [s for s, _ in sorted(self.counts.items(), key=_order)]
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-ready dictionary."""
@@ -187,7 +193,7 @@ def dominant_script(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class LineScript:
+class LineScript(_ScriptCounts):
     """The script class of one line (``text.split("\\n")[index]``).
 
     ``start``/``end`` are the line's offsets in the text (without its
@@ -202,16 +208,6 @@ class LineScript:
     script: str
     text: str
     counts: Dict[str, int] = field(default_factory=dict)
-
-    @property
-    def dominant(self) -> str:
-        """The line's most frequent script (``"neutral"`` if it has none)."""
-        return _dominant(self.counts)
-
-    @property
-    def scripts(self) -> List[str]:
-        """The scripts present in the line, most frequent first."""
-        return [s for s, _ in sorted(self.counts.items(), key=_order)]
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-ready dictionary."""
