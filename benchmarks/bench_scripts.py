@@ -24,7 +24,7 @@ from typing import Callable, Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
+from corpus import best_seconds, corpus_available, load_texts, raw_langdetect, utf8_megabytes  # noqa: E402
 
 from nazif.scripts import (  # noqa: E402
     classify_lines,
@@ -37,20 +37,6 @@ from nazif.scripts import (  # noqa: E402
 )
 
 
-
-def raw_langdetect() -> Callable[[str], str]:
-    from langdetect import DetectorFactory, detect
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-
-    def run(text: str) -> str:
-        try:
-            return detect(text)
-        except LangDetectException:
-            return "und"
-
-    return run
 
 
 def main() -> None:

@@ -51,3 +51,20 @@ def best_seconds(func: Callable[[str], object], texts: List[str], repeat: int) -
             func(text)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def raw_langdetect() -> Callable[[str], str]:
+    """langdetect as a user would call it (seeded), ``"und"`` where it gives up:
+    the peer that the language benchmarks compare against."""
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+
+    def run(text: str) -> str:
+        try:
+            return detect(text)
+        except LangDetectException:
+            return "und"
+
+    return run

@@ -38,6 +38,9 @@ from typing import Dict, Iterable, List, Tuple
 
 from nazif.scripts import classify_lines, detect_language
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import raw_langdetect  # noqa: E402
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MAX_CHARS = 40
 
@@ -127,20 +130,6 @@ def thin(items: List[Tuple[str, str]], limit: int) -> List[Tuple[str, str]]:
     step = len(items) / limit
     return [items[int(i * step)] for i in range(limit)]
 
-
-def raw_langdetect():
-    from langdetect import DetectorFactory, detect
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-
-    def run(text: str) -> str:
-        try:
-            return detect(text)
-        except LangDetectException:
-            return "und"
-
-    return run
 
 
 def score(name: str, items: List[Tuple[str, str]], raw) -> None:
