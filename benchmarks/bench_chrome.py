@@ -19,9 +19,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from corpus import load_texts, utf8_megabytes  # noqa: E402
-
-import nazif.chrome as chrome  # noqa: E402
+import nazif.chrome as chrome
+from corpus import load_texts, utf8_megabytes
 
 DEV = HERE.parents[1] / "shared" / "eval" / "dev.jsonl"
 
@@ -47,14 +46,18 @@ def main() -> int:
         label = lang or "all"
         for mode in chrome.MODES:
             wall, cpu = timed(lambda t: chrome.remove(t, mode=mode), texts, repeat=2)
-            print(f"remove mode={mode:7s} corpus={label:5s} {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu")
+            print(
+                f"remove mode={mode:7s} corpus={label:5s} {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu"
+            )
     texts = load_texts()
     mb = utf8_megabytes(texts)
     t0, c0 = time.perf_counter(), time.process_time()
     lex = chrome.learn(iter(texts), min_pages=20)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"learn  corpus=all   {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu"
-          f"  ({len(texts)} pages, {len(lex)} entries learned)")
+    print(
+        f"learn  corpus=all   {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu"
+        f"  ({len(texts)} pages, {len(lex)} entries learned)"
+    )
     if DEV.exists():
         with open(DEV, encoding="utf-8") as fh:
             recs = [json.loads(line) for line in fh]
@@ -62,7 +65,9 @@ def main() -> int:
         mb = utf8_megabytes(pages)
         for mode in chrome.MODES:
             wall, cpu = timed(lambda t: chrome.remove(t, mode=mode), pages)
-            print(f"remove mode={mode:7s} dev pages   {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu (chrome-heavy)")
+            print(
+                f"remove mode={mode:7s} dev pages   {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu (chrome-heavy)"
+            )
     return 0
 
 

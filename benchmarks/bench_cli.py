@@ -37,30 +37,31 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def corpus_lines() -> List[bytes]:
+def corpus_lines() -> list[bytes]:
     """The records of the shared corpus as their original JSON lines (or the
     bundled texts as records when the corpus is absent)."""
     files = [SHARED_CORPUS / f"{lang}.jsonl.gz" for lang in ("ar", "en", "mixed")]
     if all(f.exists() for f in files):
-        lines: List[bytes] = []
+        lines: list[bytes] = []
         for f in files:
             with gzip.open(f, "rb") as fh:
                 lines.extend(line if line.endswith(b"\n") else line + b"\n" for line in fh)
         return lines
     from corpus import load_texts  # bundled fallback, says so on stderr
 
-    return [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() + b"\n"
-            for i, t in enumerate(load_texts())]
+    return [
+        json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() + b"\n"
+        for i, t in enumerate(load_texts())
+    ]
 
 
-def build(path: Path, lines: List[bytes], size: int) -> Tuple[int, int, int]:
+def build(path: Path, lines: list[bytes], size: int) -> tuple[int, int, int]:
     """Write ``lines`` repeatedly to ``path`` until ``size`` bytes; return
     ``(bytes, records, repetitions)``."""
     block = b"".join(lines)
@@ -71,7 +72,7 @@ def build(path: Path, lines: List[bytes], size: int) -> Tuple[int, int, int]:
     return reps * len(block), reps * len(lines), reps
 
 
-def _descendants(pid: int) -> List[int]:
+def _descendants(pid: int) -> list[int]:
     pids = [pid]
     k = 0
     while k < len(pids):
@@ -84,7 +85,7 @@ def _descendants(pid: int) -> List[int]:
     return pids
 
 
-def _tree_rss(pid: int) -> Tuple[int, int]:
+def _tree_rss(pid: int) -> tuple[int, int]:
     """(largest RSS of one process, summed RSS) in KB over ``pid``'s descendants
     (the nazif process and its workers; ``pid`` itself is /usr/bin/time or nazif)."""
     sizes = []
@@ -102,9 +103,22 @@ def _tree_rss(pid: int) -> Tuple[int, int]:
 TIME = "/usr/bin/time"
 
 
-def run_cli(path: Path, jobs: int, preset: str) -> Dict[str, float]:
-    cmd = [sys.executable, "-m", "nazif", "clean", "--jsonl", "--field", "text", "--preset", preset,
-           "--jobs", str(jobs), "--quiet", str(path)]
+def run_cli(path: Path, jobs: int, preset: str) -> dict[str, float]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "nazif",
+        "clean",
+        "--jsonl",
+        "--field",
+        "text",
+        "--preset",
+        preset,
+        "--jobs",
+        str(jobs),
+        "--quiet",
+        str(path),
+    ]
     timed = os.path.exists(TIME)
     if timed:  # GNU time reports the peak RSS of nazif and of the workers it waited for
         cmd = [TIME, "-f", "NAZIF-MAXRSS-KB=%M NAZIF-CPU=%U+%S", *cmd]
@@ -162,18 +176,19 @@ print(time.perf_counter() - t0, time.process_time() - c0)
 """
 
 
-def api_seconds(one_pass: Path, preset: str, reps: int) -> Tuple[float, float]:
+def api_seconds(one_pass: Path, preset: str, reps: int) -> tuple[float, float]:
     """Wall and CPU seconds the Python API takes, in a fresh process, to clean
     the texts of one corpus pass ``reps`` times (the texts the command cleans)."""
-    out = subprocess.run([sys.executable, "-c", API_SCRIPT, str(one_pass), preset, str(reps)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", API_SCRIPT, str(one_pass), preset, str(reps)], capture_output=True, text=True
+    )
     if out.returncode != 0:
         raise SystemExit(f"the API run failed: {out.stderr}")
     wall, cpu = out.stdout.split()
     return float(wall), float(cpu)
 
 
-def text_megabytes(lines: List[bytes]) -> float:
+def text_megabytes(lines: list[bytes]) -> float:
     return sum(len(json.loads(line)["text"].encode("utf-8", "surrogatepass")) for line in lines) / 1e6
 
 
@@ -199,7 +214,9 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     ap.add_argument("--preset", default="display")
     ap.add_argument("--repeat", type=int, default=1, help="rounds of runs; the best time counts (default 1)")
-    ap.add_argument("--tmpdir", default=None, help="where to write the file (default: the system temp folder)")
+    ap.add_argument(
+        "--tmpdir", default=None, help="where to write the file (default: the system temp folder)"
+    )
     args = ap.parse_args()
 
     lines = corpus_lines()
@@ -210,14 +227,18 @@ def main() -> None:
         t0 = time.perf_counter()
         nbytes, records, reps = build(path, lines, int(args.size_mb * 1e6))
         text_mb = text_megabytes(lines) * reps
-        print(f"input: {nbytes / 1e6:,.0f} MB JSONL, {records:,} records "
-              f"({len(lines):,} corpus records x {reps}), {text_mb:,.0f} MB of text; "
-              f"built in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"input: {nbytes / 1e6:,.0f} MB JSONL, {records:,} records "
+            f"({len(lines):,} corpus records x {reps}), {text_mb:,.0f} MB of text; "
+            f"built in {time.perf_counter() - t0:.1f} s"
+        )
         capacity = parallel_capacity()
-        print(f"machine: 2 processes do {capacity:.2f}x the work of 1 (pure-Python loop; ideal 2.00; "
-              "less means other programs are using the CPUs)")
+        print(
+            f"machine: 2 processes do {capacity:.2f}x the work of 1 (pure-Python loop; ideal 2.00; "
+            "less means other programs are using the CPUs)"
+        )
         api_time = api_cpu = float("inf")
-        results: Dict[int, Dict[str, float]] = {}
+        results: dict[int, dict[str, float]] = {}
         job_values = [int(j) for j in args.jobs.split(",")]
         for _round in range(args.repeat):  # interleaved rounds; the best time of each counts
             wall, cpu = api_seconds(one_pass, args.preset, reps)
@@ -228,8 +249,10 @@ def main() -> None:
                 if jobs not in results or r["seconds"] < results[jobs]["seconds"]:
                     results[jobs] = r
                 results[jobs]["cpu"] = best_cpu
-        print(f"Python API, preset {args.preset}: {api_time:6.1f} s  {text_mb / api_time:6.1f} MB/s of text "
-              f"(same texts, one process; {api_cpu:.1f} s CPU)")
+        print(
+            f"Python API, preset {args.preset}: {api_time:6.1f} s  {text_mb / api_time:6.1f} MB/s of text "
+            f"(same texts, one process; {api_cpu:.1f} s CPU)"
+        )
         for jobs in job_values:
             r = results[jobs]
             print(
@@ -241,8 +264,11 @@ def main() -> None:
             )
         if 1 in results and 2 in results:
             speedup = results[1]["seconds"] / results[2]["seconds"]
-            print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x "
-                  f"(this machine's parallelism allowed {capacity:.2f}x when measured)")
+            print(
+                f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x "
+                f"(this machine's parallelism allowed {capacity:.2f}x when measured)"
+            )
+
 
 if __name__ == "__main__":
     main()

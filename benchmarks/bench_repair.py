@@ -30,13 +30,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
-
-from nazif.markup import remove_markup  # noqa: E402
-from nazif.mojibake import ftfy_available, repair_mojibake  # noqa: E402
-
-from test_mojibake_data import NEGATIVES, PATHS, utf8_as_cp1252_replace  # noqa: E402
-
+from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes
+from nazif.markup import remove_markup
+from nazif.mojibake import ftfy_available, repair_mojibake
+from test_mojibake_data import NEGATIVES, PATHS, utf8_as_cp1252_replace
 
 
 def main() -> None:
@@ -54,8 +51,11 @@ def main() -> None:
     def builtin(t: str) -> str:
         return repair_mojibake(t, use_ftfy=False)
 
-    steps = [("repair_mojibake", repair_mojibake), ("repair_mojibake(use_ftfy=False)", builtin),
-             ("remove_markup", remove_markup)]
+    steps = [
+        ("repair_mojibake", repair_mojibake),
+        ("repair_mojibake(use_ftfy=False)", builtin),
+        ("remove_markup", remove_markup),
+    ]
     if ftfy is not None:
         steps.append(("ftfy.fix_encoding (reference)", ftfy.fix_encoding))
 
@@ -77,8 +77,12 @@ def main() -> None:
     }
     # The English half is plain ASCII: give it the typography of the web.
     pool["en"] = [
-        ln.replace(" '", " \u2018").replace("'", "\u2019").replace(' "', " \u201c").replace('"', "\u201d")
-        .replace(" - ", " \u2013 ") + " \u2014 caf\u00e9"
+        ln.replace(" '", " \u2018")
+        .replace("'", "\u2019")
+        .replace(' "', " \u201c")
+        .replace('"', "\u201d")
+        .replace(" - ", " \u2013 ")
+        + " \u2014 caf\u00e9"
         for ln in pool["en"]
     ]
     samples = {lang: rng.sample(lines, min(args.lines, len(lines))) for lang, lines in pool.items()}
@@ -90,7 +94,7 @@ def main() -> None:
     print(header)
     for path, wrong in paths.items():
         for lang, sample in samples.items():
-            if lang == "en" and "cp1256-as" in path or lang == "en" and path.startswith("cp1256"):
+            if (lang == "en" and "cp1256-as" in path) or (lang == "en" and path.startswith("cp1256")):
                 continue  # windows-1256 is an Arabic code page
             pairs = []
             for line in sample:
@@ -129,7 +133,9 @@ def main() -> None:
     changed_builtin = sum(builtin(t) != t for t in neg)
     print(f"negative set: {changed}/{len(neg)} changed (built-in: {changed_builtin})")
     if ftfy is not None:
-        print(f"negative set, ftfy.fix_encoding: {sum(ftfy.fix_encoding(t) != t for t in neg)}/{len(neg)} changed")
+        print(
+            f"negative set, ftfy.fix_encoding: {sum(ftfy.fix_encoding(t) != t for t in neg)}/{len(neg)} changed"
+        )
 
 
 if __name__ == "__main__":

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import best_seconds, corpus_available, load_texts, raw_langdetect, utf8_megabytes  # noqa: E402
-
-from nazif.scripts import (  # noqa: E402
+from corpus import best_seconds, corpus_available, load_texts, raw_langdetect, utf8_megabytes
+from nazif.scripts import (
     classify_lines,
     detect_language,
     drop_foreign_lines,
@@ -37,18 +36,18 @@ from nazif.scripts import (  # noqa: E402
 )
 
 
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["ar", "en", "mixed"], default=None)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--peer-docs", type=int, default=300, help="documents per part for raw langdetect (0 = skip)")
+    parser.add_argument(
+        "--peer-docs", type=int, default=300, help="documents per part for raw langdetect (0 = skip)"
+    )
     parser.add_argument("--no-filters", action="store_true", help="skip the line filters")
     args = parser.parse_args()
 
     parts = [args.lang] if args.lang else ["ar", "en", "mixed"]
-    corpora: Dict[str, List[str]] = {lang: load_texts(lang) for lang in parts}
+    corpora: dict[str, list[str]] = {lang: load_texts(lang) for lang in parts}
     source = "shared corpus" if corpus_available() else "bundled examples"
     total_mb = sum(utf8_megabytes(t) for t in corpora.values())
     print(f"{sum(len(t) for t in corpora.values())} documents, {total_mb:.1f} MB UTF-8 ({source})")
@@ -59,7 +58,7 @@ def main() -> None:
         segments(texts[0])
         classify_lines(texts[0])
 
-    cases: Dict[str, Callable[[str], object]] = {
+    cases: dict[str, Callable[[str], object]] = {
         "segments": segments,
         "classify_lines": classify_lines,
         "script_profile": script_profile,
@@ -109,7 +108,9 @@ def main() -> None:
             theirs = sum(run(t) == lang for t in texts)
             agree[lang] = (ours, theirs, len(texts))
         for lang, (ours, theirs, n) in agree.items():
-            print(f"document language = corpus label ({lang}, first {n} docs): nazif {ours}/{n}, langdetect {theirs}/{n}")
+            print(
+                f"document language = corpus label ({lang}, first {n} docs): nazif {ours}/{n}, langdetect {theirs}/{n}"
+            )
 
 
 if __name__ == "__main__":

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes  # noqa: E402
-
-import nazif  # noqa: E402
-from nazif import Pipeline  # noqa: E402
-from nazif.steps import get_info, step_names  # noqa: E402
-
+import nazif
+from corpus import best_seconds, corpus_available, load_texts, utf8_megabytes
+from nazif import Pipeline
+from nazif.steps import get_info, step_names
 
 
 def main() -> None:
@@ -38,7 +36,9 @@ def main() -> None:
     texts = load_texts(args.lang)
     mb = utf8_megabytes(texts)
     source = "shared corpus" if corpus_available() else "bundled examples"
-    print(f"nazif {nazif.__version__}: {len(texts)} documents, {mb:.1f} MB UTF-8 ({source}, lang={args.lang or 'all'})")
+    print(
+        f"nazif {nazif.__version__}: {len(texts)} documents, {mb:.1f} MB UTF-8 ({source}, lang={args.lang or 'all'})"
+    )
 
     ftfy_rate = None
     if not args.no_ftfy:

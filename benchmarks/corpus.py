@@ -12,8 +12,8 @@ import gzip
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -24,25 +24,27 @@ def corpus_available() -> bool:
     return all((SHARED_CORPUS / f"{lang}.jsonl.gz").exists() for lang in LANGS)
 
 
-def load_texts(lang: Optional[str] = None) -> List[str]:
+def load_texts(lang: str | None = None) -> list[str]:
     """Documents of the corpus (one ``str`` each), for ``lang`` or all languages."""
     langs = LANGS if lang is None else (lang,)
     if corpus_available():
-        texts: List[str] = []
+        texts: list[str] = []
         for name in langs:
             with gzip.open(SHARED_CORPUS / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
                 texts.extend(json.loads(line)["text"] for line in fh)
         return texts
-    print("note: ../shared/corpus not found; using bundled examples/ (figures indicative only)", file=sys.stderr)
+    print(
+        "note: ../shared/corpus not found; using bundled examples/ (figures indicative only)", file=sys.stderr
+    )
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
     return texts * 200
 
 
-def utf8_megabytes(texts: List[str]) -> float:
+def utf8_megabytes(texts: list[str]) -> float:
     return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
 
 
-def best_seconds(func: Callable[[str], object], texts: List[str], repeat: int) -> float:
+def best_seconds(func: Callable[[str], object], texts: list[str], repeat: int) -> float:
     """Fastest of ``repeat`` runs of ``func`` over every text, in seconds."""
     best = float("inf")
     for _ in range(repeat):

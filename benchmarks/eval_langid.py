@@ -33,13 +33,13 @@ import gzip
 import json
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
 
 from nazif.scripts import classify_lines, detect_language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import raw_langdetect  # noqa: E402
+from corpus import raw_langdetect
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MAX_CHARS = 40
@@ -48,7 +48,7 @@ MAX_CHARS = 40
 AS_DATASET = {"arabic": "arabic", "latin": "latin", "mixed": "mixed", "neutral": "none", "other": "none"}
 
 
-def axis_label(counts: Dict[str, int]) -> str:
+def axis_label(counts: dict[str, int]) -> str:
     """Our line class restricted to Arabic and Latin (the data set's axis)."""
     present = {s for s in counts if s in ("arabic", "latin")}
     if len(present) == 2:
@@ -56,15 +56,15 @@ def axis_label(counts: Dict[str, int]) -> str:
     return next(iter(present)) if present else "none"
 
 
-def dev_records() -> List[dict]:
+def dev_records() -> list[dict]:
     path = SHARED / "eval" / "dev.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def evaluate_scripts(records: List[dict]) -> None:
+def evaluate_scripts(records: list[dict]) -> None:
     total = same = same_axis = 0
     differences: collections.Counter = collections.Counter()
-    examples: Dict[Tuple[str, str], List[str]] = collections.defaultdict(list)
+    examples: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
     for record in records:
         for line in record["lines"]:
             got = classify_lines(line["text"])[0]
@@ -80,14 +80,16 @@ def evaluate_scripts(records: List[dict]) -> None:
             same_axis += axis_label(got.counts) == line["script"]
     print(f"script per line on dev.jsonl: {total} lines")
     print(f"  agreement with the data set's label:           {same}/{total} = {100 * same / total:.2f} %")
-    print(f"  agreement on the Arabic/Latin axis:             {same_axis}/{total} = {100 * same_axis / total:.2f} %")
+    print(
+        f"  agreement on the Arabic/Latin axis:             {same_axis}/{total} = {100 * same_axis / total:.2f} %"
+    )
     for (theirs, ours), n in differences.most_common():
         print(f"  data set {theirs!r} vs ours {ours!r}: {n} lines, e.g.")
         for example in examples[(theirs, ours)]:
             print(f"      {example}")
 
 
-def dev_short_lines(records: List[dict]) -> Iterable[Tuple[str, str]]:
+def dev_short_lines(records: list[dict]) -> Iterable[tuple[str, str]]:
     for record in records:
         for line in record["lines"]:
             text = line["text"].strip()
@@ -95,12 +97,16 @@ def dev_short_lines(records: List[dict]) -> Iterable[Tuple[str, str]]:
                 continue
             if line["script"] == "arabic":
                 yield text, "ar"
-            elif line["script"] == "latin" and record["primary_lang"] == "en" and line.get("category") != "language-switch":
+            elif (
+                line["script"] == "latin"
+                and record["primary_lang"] == "en"
+                and line.get("category") != "language-switch"
+            ):
                 yield text, "en"
 
 
-def corpus_short_lines() -> Dict[str, List[Tuple[str, str]]]:
-    sets: Dict[str, List[Tuple[str, str]]] = {"corpus ar": [], "corpus en": [], "corpus mixed (halves)": []}
+def corpus_short_lines() -> dict[str, list[tuple[str, str]]]:
+    sets: dict[str, list[tuple[str, str]]] = {"corpus ar": [], "corpus en": [], "corpus mixed (halves)": []}
     for lang in ("ar", "en", "mixed"):
         with gzip.open(SHARED / "corpus" / f"{lang}.jsonl.gz", "rt", encoding="utf-8") as fh:
             for raw in fh:
@@ -123,7 +129,7 @@ def corpus_short_lines() -> Dict[str, List[Tuple[str, str]]]:
     return sets
 
 
-def thin(items: List[Tuple[str, str]], limit: int) -> List[Tuple[str, str]]:
+def thin(items: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
     """A deterministic, evenly spread subset of at most ``limit`` items."""
     if limit <= 0 or len(items) <= limit:
         return items
@@ -131,14 +137,13 @@ def thin(items: List[Tuple[str, str]], limit: int) -> List[Tuple[str, str]]:
     return [items[int(i * step)] for i in range(limit)]
 
 
-
-def score(name: str, items: List[Tuple[str, str]], raw) -> None:
+def score(name: str, items: list[tuple[str, str]], raw) -> None:
     n = len(items)
     if not n:
         print(f"{name}: no lines")
         return
     ok_cand = ok_free = und_free = wrong_free = ok_raw = 0
-    wrong_cand: List[str] = []
+    wrong_cand: list[str] = []
     raw_wrong: collections.Counter = collections.Counter()
     start = time.perf_counter()
     for text, gold in items:
@@ -184,7 +189,7 @@ def main() -> None:
     evaluate_scripts(records)
     print()
     raw = None if args.no_raw else raw_langdetect()
-    all_items: List[Tuple[str, str]] = []
+    all_items: list[tuple[str, str]] = []
     sets = {"dev.jsonl": list(dev_short_lines(records)), **corpus_short_lines()}
     for name, items in sets.items():
         items = thin(items, args.limit)

@@ -35,21 +35,27 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Set
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import nazif.chrome as chrome  # noqa: E402
-from nazif.chrome.lexicon import Lexicon  # noqa: E402
+import nazif.chrome as chrome
+from nazif.chrome.lexicon import Lexicon
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
 _C4_END = (".", "?", "!", '"')
-_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
+_C4_POLICY = (
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+)
 
 
-def c4_removed(lines: List[str], *, doc_rules: bool = False) -> Set[int]:
+def c4_removed(lines: list[str], *, doc_rules: bool = False) -> set[int]:
     """Indices of the lines the C4 line filters drop."""
     joined = "\n".join(lines).lower()
     if doc_rules and ("lorem ipsum" in joined or "{" in joined):
@@ -69,7 +75,7 @@ def c4_removed(lines: List[str], *, doc_rules: bool = False) -> Set[int]:
     return out
 
 
-def nazif_removed(lines: List[str], mode: str, lexicon: Optional[Lexicon] = None) -> Set[int]:
+def nazif_removed(lines: list[str], mode: str, lexicon: Lexicon | None = None) -> set[int]:
     text = "\n".join(lines)
     return {r.line for r in chrome.find(text, mode=mode, lexicon=lexicon)}
 
@@ -78,7 +84,7 @@ class Tally:
     def __init__(self) -> None:
         self.c = defaultdict(float)
 
-    def add(self, rec_lines, removed: Set[int], soft: bool) -> None:
+    def add(self, rec_lines, removed: set[int], soft: bool) -> None:
         for i, l in enumerate(rec_lines):
             if l.get("soft") and not soft:
                 continue
@@ -104,19 +110,19 @@ class Tally:
         return f"recall {rec:5.3f}  lines lost {lost:5.1f}% ({int(c['content_lost'])}/{int(c['content'])})  chars lost {chars:5.1f}%"
 
 
-def load(path: Path = DEV) -> List[dict]:
+def load(path: Path = DEV) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
 
 
-def record_mode(rec: dict, force: Optional[str]) -> str:
+def record_mode(rec: dict, force: str | None) -> str:
     return force or ("page" if rec["input_kind"] == "page" else "article")
 
 
-def loso_lexicons(records: List[dict]) -> Dict[str, Lexicon]:
+def loso_lexicons(records: list[dict]) -> dict[str, Lexicon]:
     """For each site, the built-in lexicon without entries matched on that site only."""
     builtin = Lexicon.builtin()
-    sites_of_entry: Dict[object, Set[str]] = defaultdict(set)
+    sites_of_entry: dict[object, set[str]] = defaultdict(set)
     for rec in records:
         for l in rec["lines"]:
             e = builtin.match_line(l["text"])
@@ -129,7 +135,7 @@ def loso_lexicons(records: List[dict]) -> Dict[str, Lexicon]:
     return out
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", default=str(DEV))
     ap.add_argument("--show", action="store_true", help="print misclassified lines")
@@ -144,7 +150,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     records = load(path)
     loso = loso_lexicons(records) if args.loso else None
 
-    groups: Dict[str, Dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     for rec in records:
         lines = [l["text"] for l in rec["lines"]]
         mode = record_mode(rec, args.mode_all)
@@ -185,7 +191,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         cn = g["nazif:hard"].c
         cc = g["c4:hard"].c
         cats = sorted(k[4:] for k in cn if k.startswith("cat:"))
-        parts = [f"{c} {cn['cathit:' + c] / cn['cat:' + c]:.2f}/{cc['cathit:' + c] / cc['cat:' + c]:.2f} (n={int(cn['cat:' + c])})" for c in cats]
+        parts = [
+            f"{c} {cn['cathit:' + c] / cn['cat:' + c]:.2f}/{cc['cathit:' + c] / cc['cat:' + c]:.2f} (n={int(cn['cat:' + c])})"
+            for c in cats
+        ]
         print(f"  {kind}: " + ", ".join(parts))
     return 0
 

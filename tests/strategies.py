@@ -17,34 +17,109 @@ HARAKAT = ["\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650", "\u0651",
 QURANIC_MARKS = ["\u06d6", "\u06d7", "\u06da", "\u06e1", "\u06e5", "\u06ed"]
 HAMZA_ABOVE_BELOW = ["\u0654", "\u0655"]
 TATWEEL = "\u0640"
-PRESENTATION_FORMS = (
-    [chr(c) for c in range(0xFE80, 0xFEFD)]
-    + ["\ufdf2", "\ufdfa", "\ufdfd", "\ufdfc", "\ufefb", "\ufef7", "\ufe70", "\ufe7c", "\ufb56", "\ufb8e"]
-)
+PRESENTATION_FORMS = [chr(c) for c in range(0xFE80, 0xFEFD)] + [
+    "\ufdf2",
+    "\ufdfa",
+    "\ufdfd",
+    "\ufdfc",
+    "\ufefb",
+    "\ufef7",
+    "\ufe70",
+    "\ufe7c",
+    "\ufb56",
+    "\ufb8e",
+]
 ARABIC_INDIC_DIGITS = [chr(c) for c in range(0x0660, 0x066A)]
 PERSIAN_DIGITS = [chr(c) for c in range(0x06F0, 0x06FA)]
 ARABIC_PUNCT = ["\u060c", "\u061b", "\u061f", "\u066b", "\u066c", "\u066a", "\u06d4"]
 LATIN_PUNCT = list(",.;:!?()[]{}-/&%'\"`")
 QUOTES = [
-    "\u2018", "\u2019", "\u201a", "\u201b", "\u201c", "\u201d", "\u201e", "\u201f",
-    "\u00ab", "\u00bb", "\u2039", "\u203a", "\u02bc", "\uff02", "\uff07",
-    "\u301d", "\u301e", "\u301f", "\u2032", "\u2033", "`", "'", '"',
+    "\u2018",
+    "\u2019",
+    "\u201a",
+    "\u201b",
+    "\u201c",
+    "\u201d",
+    "\u201e",
+    "\u201f",
+    "\u00ab",
+    "\u00bb",
+    "\u2039",
+    "\u203a",
+    "\u02bc",
+    "\uff02",
+    "\uff07",
+    "\u301d",
+    "\u301e",
+    "\u301f",
+    "\u2032",
+    "\u2033",
+    "`",
+    "'",
+    '"',
 ]
 SPACES = [
-    " ", "  ", "\t", "\u00a0", "\u202f", "\u2000", "\u2002", "\u2003", "\u2009",
-    "\u200a", "\u205f", "\u3000", "\u1680",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u202f",
+    "\u2000",
+    "\u2002",
+    "\u2003",
+    "\u2009",
+    "\u200a",
+    "\u205f",
+    "\u3000",
+    "\u1680",
 ]
 LINE_BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\n\n", "\n\n\n\n"]
 INVISIBLES = [
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
-    "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
-    "\u2068", "\u2069", "\x00", "\x07", "\x1b", "\x7f", "\x80", "\x9f",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x80",
+    "\x9f",
 ]
 EMOJI = ["😀", "👍🏽", "👨\u200d👩\u200d👧", "🏳\ufe0f\u200d🌈", "❤\ufe0f", "🇸🇦"]
 SURROGATES = ["\ud800", "\udfff", "\udc80"]
 LATIN_WORDS = [
-    "the", "Share", "news", "Read", "also", "café", "Ørsted", "naïve", "WHO",
-    "Hamas", "COVID-19", "don't", "U.S.", "e.g.", "Facebook", "In", "English",
+    "the",
+    "Share",
+    "news",
+    "Read",
+    "also",
+    "café",
+    "Ørsted",
+    "naïve",
+    "WHO",
+    "Hamas",
+    "COVID-19",
+    "don't",
+    "U.S.",
+    "e.g.",
+    "Facebook",
+    "In",
+    "English",
 ]
 URLS = ["https://example.com/a,b?q=1&x=2", "www.site.org/path.html", "http://x.io/(a)"]
 EMAILS = ["editor@news.example.com", "a.b+c@site.org"]

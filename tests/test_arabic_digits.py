@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 
 from nazif.arabic import normalize_digits
-
 from strategies import arabic_text, scraped_text
 
 ARABIC = "٠١٢٣٤٥٦٧٨٩"
@@ -16,7 +15,9 @@ PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
 
 
 def digit_values(text: str) -> list:
-    return [unicodedata.digit(c) for c in text if c in ARABIC or c in PERSIAN or c.isascii() and c.isdigit()]
+    return [
+        unicodedata.digit(c) for c in text if c in ARABIC or c in PERSIAN or (c.isascii() and c.isdigit())
+    ]
 
 
 @pytest.mark.parametrize(

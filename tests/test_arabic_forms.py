@@ -15,15 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nazif.arabic import fold_presentation_forms, normalize_nfc, remove_tatweel
 from nazif.arabic import _generated_tables as gen
+from nazif.arabic import fold_presentation_forms, normalize_nfc, remove_tatweel
 from nazif.arabic.tables import (
     KEPT_LIGATURES,
     NAMELESS_LIGATURES,
     PRESENTATION_FOLD,
     SPACING_MARK_FORMS,
 )
-
 from strategies import PRESENTATION_FORMS, arabic_text, scraped_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +97,9 @@ def test_fold_letters(text, expected):
     assert cps(fold_presentation_forms(text)) == cps(expected)
 
 
-@pytest.mark.parametrize("lig", ["\ufdfa", "\ufdfb", "\ufdfc", "\ufdfd", "\ufdf0", "\ufdf1", "\ufdfe", "\ufd40"])
+@pytest.mark.parametrize(
+    "lig", ["\ufdfa", "\ufdfb", "\ufdfc", "\ufdfd", "\ufdf0", "\ufdf1", "\ufdfe", "\ufd40"]
+)
 def test_phrase_ligatures_and_symbols_survive_by_default(lig):
     assert fold_presentation_forms(f"محمد {lig} قال") == f"محمد {lig} قال"
 
@@ -316,7 +317,9 @@ def test_lossless_steps_on_pathological_lines(func):
 
 def test_generated_tables_are_up_to_date():
     if unicodedata.unidata_version != gen.UNICODE_VERSION:
-        pytest.skip(f"tables generated with Unicode {gen.UNICODE_VERSION}, this Python has {unicodedata.unidata_version}")
+        pytest.skip(
+            f"tables generated with Unicode {gen.UNICODE_VERSION}, this Python has {unicodedata.unidata_version}"
+        )
     script = ROOT / "tools" / "gen_arabic_tables.py"
     if not script.exists():
         pytest.skip("tools/gen_arabic_tables.py not present (installed from a distribution)")

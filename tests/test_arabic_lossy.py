@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import nazif.arabic  # noqa: F401  (registers the steps for Pipeline names)
 from nazif import Pipeline
 from nazif.arabic import (
     normalize_alef,
@@ -33,7 +32,6 @@ from nazif.arabic.tables import (
     MARK_CLASSES,
     PERSIAN_FOLD,
 )
-
 from strategies import arabic_text, scraped_text
 
 HAMZA_MARKS = "\u0654\u0655\u065f"
@@ -228,7 +226,12 @@ def test_folds_change_only_their_letters(func, text):
 
 @pytest.mark.parametrize("func", FOLDS, ids=lambda f: f.__name__)
 def test_folds_on_pathological_lines(func):
-    for text in ("أ" * 2_000_000, "ا" + "\u064e" * 1_000_000 + "\u0654", "ی" * 1_000_000 + " ", "a@b" * 300_000):
+    for text in (
+        "أ" * 2_000_000,
+        "ا" + "\u064e" * 1_000_000 + "\u0654",
+        "ی" * 1_000_000 + " ",
+        "a@b" * 300_000,
+    ):
         out = func(text)
         assert func(out) == out
 

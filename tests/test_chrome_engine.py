@@ -13,18 +13,41 @@ import nazif
 import nazif.chrome as chrome
 from nazif.diff import apply_changes
 from nazif.steps import get_info
-
 from strategies import lines_text, scraped_text
 
 MODES = ["article", "page"]
 
 # Words that build chrome-looking lines, mixed with prose, for the generator.
 CHROME_LINES = [
-    "Share", "Facebook", "Twitter", "WhatsApp", "Related articles", "Most read", "Read more",
-    "مقالات ذات صلة", "اقرأ أيضا: عنوان خبر آخر", "شارك", "طباعة", "زر الذهاب إلى الأعلى",
-    "In English", "عربي", "Advertisement", "© 2024 Site. All rights reserved.", "2024-01-07",
-    "Nov 18, 2019 10:43 AM", "By REUTERS", "12", "|", "Topics", "Home", "News", "Sport",
-    "Subscribe to our newsletter", "Back to top", "Comments (3)", "Tags: Gaza, Egypt",
+    "Share",
+    "Facebook",
+    "Twitter",
+    "WhatsApp",
+    "Related articles",
+    "Most read",
+    "Read more",
+    "مقالات ذات صلة",
+    "اقرأ أيضا: عنوان خبر آخر",
+    "شارك",
+    "طباعة",
+    "زر الذهاب إلى الأعلى",
+    "In English",
+    "عربي",
+    "Advertisement",
+    "© 2024 Site. All rights reserved.",
+    "2024-01-07",
+    "Nov 18, 2019 10:43 AM",
+    "By REUTERS",
+    "12",
+    "|",
+    "Topics",
+    "Home",
+    "News",
+    "Sport",
+    "Subscribe to our newsletter",
+    "Back to top",
+    "Comments (3)",
+    "Tags: Gaza, Egypt",
 ]
 PROSE_LINES = [
     "The council voted on Tuesday to rebuild the old sea wall after two winters of floods.",
@@ -59,8 +82,8 @@ def check_lines_removed(text: str, mode: str) -> None:
         assert out == ""
     for r in removals:
         assert r.text == lines[r.line]
-        assert lines[r.line] in text[r.start:r.end]
-        assert text[r.start:r.end].count("\n") <= 1
+        assert lines[r.line] in text[r.start : r.end]
+        assert text[r.start : r.end].count("\n") <= 1
         assert r.rule and r.entry and r.category
 
 
@@ -84,7 +107,7 @@ def test_tracer_reproduces_output(mode, text):
     out, changes = chrome.trace_chrome(text, mode=mode)
     assert out == chrome.remove(text, mode=mode)
     for c in changes:
-        assert text[c.start:c.end] == c.before
+        assert text[c.start : c.end] == c.before
         assert c.after == "" and c.rule and c.entry and c.line is not None
     assert apply_changes(text, changes) == out
 
@@ -109,7 +132,16 @@ def test_pipeline_explain_reports_rule_entry_and_line():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n", "\r\n\r\n", "\ud800", "a\udfffb\n\ud800", "\x00\x1b[31m\x85", "👨\u200d👩\u200d👧 ok", "Share\r\nShare\r\n"],
+    [
+        "",
+        "\n",
+        "\r\n\r\n",
+        "\ud800",
+        "a\udfffb\n\ud800",
+        "\x00\x1b[31m\x85",
+        "👨\u200d👩\u200d👧 ok",
+        "Share\r\nShare\r\n",
+    ],
 )
 @pytest.mark.parametrize("mode", MODES)
 def test_hard_cases(text, mode):

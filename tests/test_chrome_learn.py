@@ -17,8 +17,26 @@ DISCLAIMER = "The views expressed by readers in the comments are their own and n
 
 
 def _sentence(rnd: random.Random, n: int) -> str:
-    words = ["council", "harbour", "river", "school", "budget", "minister", "storm", "road", "festival",
-             "mayor", "hospital", "farmers", "price", "vote", "bridge", "report", "police", "court"]
+    words = [
+        "council",
+        "harbour",
+        "river",
+        "school",
+        "budget",
+        "minister",
+        "storm",
+        "road",
+        "festival",
+        "mayor",
+        "hospital",
+        "farmers",
+        "price",
+        "vote",
+        "bridge",
+        "report",
+        "police",
+        "court",
+    ]
     return " ".join(rnd.choice(words) for _ in range(n)).capitalize() + "."
 
 
@@ -98,7 +116,9 @@ def test_headline_repeated_on_other_pages_is_kept_on_its_own_page():
     pages = [p + "\n" + promo for p in make_pages(30)]
     site = learn(pages)
     assert promo in {e.phrase for e in site}
-    own = "\n".join([promo, "The mayor opened the bridge on Saturday in front of a large crowd of residents."])
+    own = "\n".join(
+        [promo, "The mayor opened the bridge on Saturday in front of a large crowd of residents."]
+    )
     assert promo in chrome.remove(own, lexicon=Lexicon.builtin() | site)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import nazif.chrome as chrome
 from nazif.chrome import Entry, Lexicon
-from nazif.chrome.lexicon import CATEGORIES, KINDS, DATA_DIR
+from nazif.chrome.lexicon import CATEGORIES, DATA_DIR, KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = "The finance ministry published its spending review on Wednesday after months of delay."

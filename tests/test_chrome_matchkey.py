@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nazif.chrome.matchkey import fold_char, match_key
-
 from strategies import HARAKAT, INVISIBLES, TATWEEL, arabic_text, scraped_text
 
 
@@ -56,7 +55,9 @@ def test_key_is_total_and_canonical(text):
     assert not any(c.isdigit() for c in key)
 
 
-@given(arabic_text(), st.lists(st.sampled_from(HARAKAT + [TATWEEL] + INVISIBLES[:18]), max_size=6), st.randoms())
+@given(
+    arabic_text(), st.lists(st.sampled_from(HARAKAT + [TATWEEL] + INVISIBLES[:18]), max_size=6), st.randoms()
+)
 def test_marks_tatweel_and_invisibles_are_ignored(text, marks, rnd):
     chars = list(text)
     for m in marks:

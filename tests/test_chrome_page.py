@@ -23,9 +23,19 @@ def test_english_page():
     assert out[1].startswith("Residents backed a plan")
     paragraphs = [l for l in text.split("\n") if len(l.split()) >= 12 and l.endswith((".", '"'))]
     assert [l for l in out if l in paragraphs] == paragraphs
-    for chrome_line in ("Menu", "Subscribe", "Related articles", "Storm damage closes coastal railway",
-                        "Flooding", "Most read", "Bridge closed after lorry strike", "Privacy policy",
-                        "Back to top", "Advertisement", "Share on Facebook"):
+    for chrome_line in (
+        "Menu",
+        "Subscribe",
+        "Related articles",
+        "Storm damage closes coastal railway",
+        "Flooding",
+        "Most read",
+        "Bridge closed after lorry strike",
+        "Privacy policy",
+        "Back to top",
+        "Advertisement",
+        "Share on Facebook",
+    ):
         assert chrome_line not in out
     assert len(out) == 1 + len(paragraphs)  # the headline, the standfirst and the body
 
@@ -36,7 +46,14 @@ def test_arabic_page():
     assert out[0] == "بلدية المدينة تفتتح حديقة عامة جديدة في الحي الشرقي"
     assert out[-1].startswith("وشارك عدد من الأهالي")  # the last paragraph, after "اقرأ أيضا"
     assert len(out) == 5
-    for chrome_line in ("English", "شارك", "واتساب", "مقالات ذات صلة", "الأكثر قراءة", "زر الذهاب إلى الأعلى"):
+    for chrome_line in (
+        "English",
+        "شارك",
+        "واتساب",
+        "مقالات ذات صلة",
+        "الأكثر قراءة",
+        "زر الذهاب إلى الأعلى",
+    ):
         assert chrome_line not in out
 
 
@@ -67,7 +84,7 @@ def test_dev_set_targets(shared):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from score_chrome import Tally, nazif_removed  # noqa: E402
+    from score_chrome import Tally, nazif_removed
 
     path = shared("eval", "dev.jsonl")
     tallies = {"article": Tally(), "page": Tally()}
@@ -84,18 +101,31 @@ def test_dev_set_targets(shared):
 
 
 def test_short_last_paragraph_after_an_in_body_box_is_kept():
-    page = "\n".join([
-        "Town rebuilds sea wall | Courier", "Home", "News", "Sport", "Opinion", "Subscribe",
-        "Town rebuilds sea wall",
-        "The council voted on Tuesday to spend four million pounds on a new sea wall after the floods of last winter.",
-        "Councillors said the old wall, built in 1911, could no longer hold back the storm surges that flooded homes.",
-        "Work is expected to begin in the autumn and to last about eighteen months, the council said on Tuesday.",
-        "Related articles", "Storm closes railway", "Fleet reports best catch", "Councils warn on insurance",
-        "The harbour will stay open during the works, officials said.",
-        "Advertisement",
-        "Fishermen welcomed the decision.",
-        "About us", "Contact us", "Privacy policy", "© 2024 Courier",
-    ])
+    page = "\n".join(
+        [
+            "Town rebuilds sea wall | Courier",
+            "Home",
+            "News",
+            "Sport",
+            "Opinion",
+            "Subscribe",
+            "Town rebuilds sea wall",
+            "The council voted on Tuesday to spend four million pounds on a new sea wall after the floods of last winter.",
+            "Councillors said the old wall, built in 1911, could no longer hold back the storm surges that flooded homes.",
+            "Work is expected to begin in the autumn and to last about eighteen months, the council said on Tuesday.",
+            "Related articles",
+            "Storm closes railway",
+            "Fleet reports best catch",
+            "Councils warn on insurance",
+            "The harbour will stay open during the works, officials said.",
+            "Advertisement",
+            "Fishermen welcomed the decision.",
+            "About us",
+            "Contact us",
+            "Privacy policy",
+            "© 2024 Courier",
+        ]
+    )
     out = chrome.remove(page, mode="page").split("\n")
     assert out[0] == "Town rebuilds sea wall"
     assert "The harbour will stay open during the works, officials said." in out

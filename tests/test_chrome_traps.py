@@ -131,7 +131,9 @@ def test_foreign_language_switch_is_a_signal_not_a_verdict():
     text = "\n".join(["عربي", *BODY_EN])
     assert chrome.remove(text).split("\n") == BODY_EN
     # a quoted Arabic phrase inside an English paragraph is content
-    text = "\n".join([BODY_EN[0], "The banner read «الشعب يريد» in large letters, witnesses said.", BODY_EN[1]])
+    text = "\n".join(
+        [BODY_EN[0], "The banner read «الشعب يريد» in large letters, witnesses said.", BODY_EN[1]]
+    )
     assert chrome.remove(text) == text
     # a short quoted sentence in the other language at the end stays: it ends like a sentence
     for quote in ('"Do your homework!"', "Read it. Twice."):
@@ -153,7 +155,9 @@ def test_shared_example_article(shared):
     path = shared("examples", "news-article-en.txt")
     text = path.read_text(encoding="utf-8")
     removals = [r for r in chrome.find(text) if r.rule != "blank-line"]
-    assert sorted(r.text.strip() for r in removals) == sorted(["In English", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"])
+    assert sorted(r.text.strip() for r in removals) == sorted(
+        ["In English", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"]
+    )
     out = chrome.remove(text)
     kept = [l for l in out.split("\n") if l.strip()]
     chrome_lines = {"In English", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"}
@@ -168,14 +172,16 @@ def test_shared_example_article(shared):
 
 
 def test_subheading_after_a_related_box_is_kept_when_laid_out_like_the_body():
-    text = "\n".join([
-        BODY_EN[0],
-        "Related articles",
-        " Storm closes coastal railway line ",
-        " Fleet reports best catch in a decade ",
-        "Why the wall failed",
-        BODY_EN[1],
-    ])
+    text = "\n".join(
+        [
+            BODY_EN[0],
+            "Related articles",
+            " Storm closes coastal railway line ",
+            " Fleet reports best catch in a decade ",
+            "Why the wall failed",
+            BODY_EN[1],
+        ]
+    )
     out = chrome.remove(text).split("\n")
     assert out == [BODY_EN[0], "Why the wall failed", BODY_EN[1]]
 

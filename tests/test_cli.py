@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import pytest
 
@@ -35,8 +34,13 @@ ZWSP = "\u200b"
 TATWEEL = "\u0640"
 
 
-def run(*args: str, input: Optional[bytes] = None, cwd: Optional[Path] = None,
-        env: Optional[Dict[str, str]] = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def run(
+    *args: str,
+    input: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess:
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
     full_env.update(env or {})
@@ -67,7 +71,7 @@ def one_line_error(proc: subprocess.CompletedProcess, code: int) -> str:
     return lines[0]
 
 
-def no_leftovers(folder: Path) -> List[str]:
+def no_leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if "nazif-tmp" in p.name)
 
 
@@ -90,8 +94,18 @@ def test_version():
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["clean"], ["explain"], ["segments"], ["scripts"], ["chrome"], ["chrome", "find"],
-     ["chrome", "learn"], ["steps"], ["presets"]],
+    [
+        [],
+        ["clean"],
+        ["explain"],
+        ["segments"],
+        ["scripts"],
+        ["chrome"],
+        ["chrome", "find"],
+        ["chrome", "learn"],
+        ["steps"],
+        ["presets"],
+    ],
     ids=lambda c: " ".join(c) or "nazif",
 )
 def test_help_of_every_subcommand_has_an_example(command):
@@ -190,7 +204,10 @@ def test_clean_into_a_folder_keeps_relative_paths(tmp_path):
     (src / ".hidden").write_text("skip me", encoding="utf-8")
     dest = tmp_path / "clean"
     ok(run("clean", str(src), "-o", str(dest) + "/"))
-    assert sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file()) == ["one.txt", "sub/two.txt"]
+    assert sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file()) == [
+        "one.txt",
+        "sub/two.txt",
+    ]
     assert (dest / "one.txt").read_text(encoding="utf-8") == expected_clean(DOC)
     assert (dest / "sub" / "two.txt").read_text(encoding="utf-8") == "b c\n"
 
@@ -199,7 +216,13 @@ def test_clean_into_a_folder_refuses_name_collisions(tmp_path):
     for d in ("x", "y"):
         (tmp_path / d).mkdir()
         (tmp_path / d / "same.txt").write_text("a\n")
-    proc = run("clean", str(tmp_path / "x" / "same.txt"), str(tmp_path / "y" / "same.txt"), "-o", str(tmp_path / "out") + "/")
+    proc = run(
+        "clean",
+        str(tmp_path / "x" / "same.txt"),
+        str(tmp_path / "y" / "same.txt"),
+        "-o",
+        str(tmp_path / "out") + "/",
+    )
     assert "would both be written to" in one_line_error(proc, 2)
 
 
@@ -232,7 +255,11 @@ def test_steps_with_options_and_config_files(tmp_path):
     config.write_text(json.dumps(["normalize_whitespace", ["normalize_digits", {"to": "ascii"}]]))
     assert ok(run("clean", "--config", str(config), input="٣  ٤\n".encode())).decode() == "3 4\n"
     config.write_text(json.dumps({"preset": "display", "steps": [["normalize_digits", {"to": "ascii"}]]}))
-    assert ok(run("clean", "--config", str(config), input=DOC.encode() + "٣\n".encode())).decode().endswith("3\n")
+    assert (
+        ok(run("clean", "--config", str(config), input=DOC.encode() + "٣\n".encode()))
+        .decode()
+        .endswith("3\n")
+    )
 
 
 @pytest.mark.parametrize(
@@ -284,12 +311,17 @@ def test_jsonl_cleans_only_the_named_fields_byte_for_byte(tmp_path):
     lines = out.splitlines(keepends=True)
     assert len(lines) == len(JSONL_LINES)
     expected = [
-        '{"z": 1.0e3, "text": ' + json.dumps(_clean_value("a\u00a0\u00a0b  c")) + ', "meta": {"body": '
-        + json.dumps(_clean_value("ع\u0640\u0640ربي")) + ', "n": [1, 2.50, -0.0, 1E+2]}, "a":"\\u0627\\/x"}\n',
-        '{"text":' + json.dumps(_clean_value("نص   عربي"), ensure_ascii=False)
+        '{"z": 1.0e3, "text": '
+        + json.dumps(_clean_value("a\u00a0\u00a0b  c"))
+        + ', "meta": {"body": '
+        + json.dumps(_clean_value("ع\u0640\u0640ربي"))
+        + ', "n": [1, 2.50, -0.0, 1E+2]}, "a":"\\u0627\\/x"}\n',
+        '{"text":'
+        + json.dumps(_clean_value("نص   عربي"), ensure_ascii=False)
         + ',"meta":{"body":"clean"},"t":true,"nil":null}\n',
         "\n",
-        '{ "meta" : { "body" : ' + json.dumps(_clean_value("عـــربي"), ensure_ascii=False)
+        '{ "meta" : { "body" : '
+        + json.dumps(_clean_value("عـــربي"), ensure_ascii=False)
         + ' } ,  "text" : "ok" }\r\n',
         '{"text": null, "meta": {"body": ' + json.dumps(_clean_value("x  y")) + '}, "k": "\\"q\\""}',
     ]
@@ -377,13 +409,15 @@ def test_csv_cleans_a_column_and_keeps_the_others(tmp_path):
 
 
 def test_csv_multiline_records_across_chunks_and_jobs(tmp_path):
-    rows = ['id,text,other\r\n'] + [
+    rows = ["id,text,other\r\n"] + [
         f'{i},"line  one\r\nline  ""two""  {i}",keep  {i}\r\n' if i % 3 else f"{i},plain  {i},x\r\n"
         for i in range(300)
     ]
     src = tmp_path / "m.csv"
     src.write_bytes("".join(rows).encode())
-    outs = {j: ok(run("clean", str(src), "--jobs", j, env={"NAZIF_CLI_CHUNK_BYTES": "300"})) for j in ("1", "2")}
+    outs = {
+        j: ok(run("clean", str(src), "--jobs", j, env={"NAZIF_CLI_CHUNK_BYTES": "300"})) for j in ("1", "2")
+    }
     assert outs["1"] == outs["2"]
     import csv
     import io as _io
@@ -413,7 +447,7 @@ def test_tsv_and_missing_column(tmp_path):
 
 
 # -- clean: errors ------------------------------------------------------------------------------
-def _records(n: int, bad_line: Optional[int] = None, bad: bytes = b"") -> bytes:
+def _records(n: int, bad_line: int | None = None, bad: bytes = b"") -> bytes:
     lines = [json.dumps({"id": i, "text": f"record  {i}\u00a0"}).encode() + b"\n" for i in range(1, n + 1)]
     if bad_line is not None:
         lines[bad_line - 1] = bad
@@ -468,7 +502,9 @@ def test_on_error_skip_and_keep(tmp_path):
     out = ok(proc).splitlines()
     assert out[1] == b"{broken"
     report = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
-    assert {"file": str(src), "record": 2, "action": "kept"}.items() <= next(r for r in report if "error" in r).items()
+    assert {"file": str(src), "record": 2, "action": "kept"}.items() <= next(
+        r for r in report if "error" in r
+    ).items()
 
 
 def test_skipped_documents_are_not_written_over(tmp_path):
@@ -506,8 +542,9 @@ def test_unreadable_input_and_unwritable_output(tmp_path):
 def test_broken_pipe_exits_quietly(tmp_path):
     src = tmp_path / "big.jsonl"
     src.write_bytes(_records(50_000))
-    proc = subprocess.Popen([sys.executable, "-m", "nazif", "clean", str(src)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nazif", "clean", str(src)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.read(100)
     proc.stdout.close()
@@ -530,13 +567,30 @@ def _default_sigint() -> None:
 
 @posix_only
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize(
+    "sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
 def test_interrupted_run_leaves_nothing_behind(tmp_path, jobs, sig, code):
     dest = tmp_path / "out.jsonl"
     report = tmp_path / "report.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nazif", "clean", "--jsonl", "-o", str(dest), "--report", str(report), "--jobs", jobs],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "nazif",
+            "clean",
+            "--jsonl",
+            "-o",
+            str(dest),
+            "--report",
+            str(report),
+            "--jobs",
+            jobs,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
         # a terminal's foreground job gets Ctrl-C; a test runner started in the
         # background (nohup, "&") hands SIGINT down ignored, so restore it
         preexec_fn=_default_sigint,
@@ -561,8 +615,12 @@ def _corpus_records(n: int) -> bytes:
     lines = []
     for i in range(n):
         text = " ".join(words[(i * 7 + k) % len(words)] for k in range(5 + i % 40))
-        lines.append(json.dumps({"id": i, "text": text, "meta": {"body": text[::-1]}},
-                                ensure_ascii=bool(i % 2)).encode() + b"\n")
+        lines.append(
+            json.dumps(
+                {"id": i, "text": text, "meta": {"body": text[::-1]}}, ensure_ascii=bool(i % 2)
+            ).encode()
+            + b"\n"
+        )
     return b"".join(lines)
 
 
@@ -573,11 +631,32 @@ def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path):
     small.write_bytes(_corpus_records(400))
     outs = {}
     for jobs in ("1", "2"):
-        plain = ok(run("clean", str(src), "--field", "text", "--field", "meta.body", "--jobs", jobs,
-                       env={"NAZIF_CLI_CHUNK_BYTES": "50000"}))
+        plain = ok(
+            run(
+                "clean",
+                str(src),
+                "--field",
+                "text",
+                "--field",
+                "meta.body",
+                "--jobs",
+                jobs,
+                env={"NAZIF_CLI_CHUNK_BYTES": "50000"},
+            )
+        )
         report = tmp_path / f"report{jobs}.jsonl"
-        proc = run("clean", str(small), "--field", "text", "--jobs", jobs,
-                   "--report", str(report), "--stats", env={"NAZIF_CLI_CHUNK_BYTES": "5000"})
+        proc = run(
+            "clean",
+            str(small),
+            "--field",
+            "text",
+            "--jobs",
+            jobs,
+            "--report",
+            str(report),
+            "--stats",
+            env={"NAZIF_CLI_CHUNK_BYTES": "5000"},
+        )
         outs[jobs] = (plain, ok(proc), report.read_bytes(), proc.stderr)
     assert outs["1"] == outs["2"]
     assert outs["1"][0].count(b"\n") == 3000
@@ -596,18 +675,23 @@ def test_jobs_2_over_files_and_errors(tmp_path):
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
     data = _records(2000, 1500, b"{oops\n")
     (tmp_path / "e.jsonl").write_bytes(data)
-    msgs = {one_line_error(run("clean", str(tmp_path / "e.jsonl"), "--jobs", j, env={"NAZIF_CLI_CHUNK_BYTES": "5000"}), 1)
-            for j in ("1", "2")}
+    msgs = {
+        one_line_error(
+            run("clean", str(tmp_path / "e.jsonl"), "--jobs", j, env={"NAZIF_CLI_CHUNK_BYTES": "5000"}), 1
+        )
+        for j in ("1", "2")
+    }
     assert len(msgs) == 1 and ":1500: invalid JSON" in msgs.pop()
 
 
 # -- progress bar ---------------------------------------------------------------------------------
-def _run_with_tty_stderr(args: List[str], input: bytes) -> bytes:
+def _run_with_tty_stderr(args: list[str], input: bytes) -> bytes:
     import pty
 
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "nazif", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=slave)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nazif", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave
+    )
     os.close(slave)
     proc.communicate(input, timeout=60)
     chunks = []
@@ -647,15 +731,20 @@ def test_explain_shows_each_step_with_visible_markers():
     assert "\x1b[31m" in coloured
 
 
-def _stdout_on_tty(args: List[str], input: bytes, env: Dict[str, str]) -> bytes:
+def _stdout_on_tty(args: list[str], input: bytes, env: dict[str, str]) -> bytes:
     import pty
 
     master, slave = pty.openpty()
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
     full_env.update(env)
-    proc = subprocess.Popen([sys.executable, "-m", "nazif", *args], stdin=subprocess.PIPE, stdout=slave,
-                            stderr=subprocess.PIPE, env=full_env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nazif", *args],
+        stdin=subprocess.PIPE,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=full_env,
+    )
     os.close(slave)
     proc.stdin.write(input)  # type: ignore[union-attr]
     proc.stdin.close()  # type: ignore[union-attr]
@@ -708,20 +797,29 @@ def _needs(module: str, *names: str):
 
 def test_segments_json_lines():
     scripts = _needs("nazif.scripts", "segments", "detect_language")
-    rows = [json.loads(line) for line in ok(run("segments", "--candidates", "ar,en", input=PAGE.encode())).splitlines()]
+    rows = [
+        json.loads(line)
+        for line in ok(run("segments", "--candidates", "ar,en", input=PAGE.encode())).splitlines()
+    ]
     segs = scripts.segments(PAGE)
     assert [(r["start"], r["end"], r["script"]) for r in rows] == [(s.start, s.end, s.script) for s in segs]
     assert "".join(r["text"] for r in rows) == PAGE
     assert all(r["file"] == "<stdin>" and "lang" in r and "confidence" in r for r in rows)
     arabic = next(r for r in rows if r["script"] == "arabic")
     assert arabic["lang"] == "ar"
-    rows = [json.loads(line) for line in ok(run("segments", "--no-language", "--no-text", input=PAGE.encode())).splitlines()]
+    rows = [
+        json.loads(line)
+        for line in ok(run("segments", "--no-language", "--no-text", input=PAGE.encode())).splitlines()
+    ]
     assert all("lang" not in r and "text" not in r for r in rows)
 
 
 def test_scripts_json_lines_per_line(tmp_path):
     scripts = _needs("nazif.scripts", "classify_lines", "detect_language")
-    rows = [json.loads(line) for line in ok(run("scripts", "--candidates", "ar,en", input=PAGE.encode())).splitlines()]
+    rows = [
+        json.loads(line)
+        for line in ok(run("scripts", "--candidates", "ar,en", input=PAGE.encode())).splitlines()
+    ]
     lines = scripts.classify_lines(PAGE)
     assert [(r["start"], r["end"], r["script"]) for r in rows] == [(l.start, l.end, l.script) for l in lines]
     assert rows[1]["lang"] == "ar" and rows[2]["lang"] == "en"
@@ -739,7 +837,9 @@ def test_chrome_find_json_lines():
         (f.line, f.start, f.end, f.rule, f.entry) for f in found
     ]
     assert any(r["entry"] == "In English" for r in rows)
-    assert "cannot read lexicon" in one_line_error(run("chrome", "find", "--lexicon", "/no/such.tsv", input=b"x"), 1)
+    assert "cannot read lexicon" in one_line_error(
+        run("chrome", "find", "--lexicon", "/no/such.tsv", input=b"x"), 1
+    )
 
 
 def test_chrome_learn_saves_a_lexicon(tmp_path):
@@ -752,16 +852,20 @@ def test_chrome_learn_saves_a_lexicon(tmp_path):
     pages.mkdir()
     footer = "جميع الحقوق محفوظة لموقع المثال 2024\nSubscribe to the Example Daily newsletter"
     for i in range(30):
-        (pages / f"p{i:02d}.txt").write_text(f"Story number {i} about topic {i * 7}.\n"
-                                             f"Body {i} of the page goes here.\n{footer}\n", encoding="utf-8")
+        (pages / f"p{i:02d}.txt").write_text(
+            f"Story number {i} about topic {i * 7}.\nBody {i} of the page goes here.\n{footer}\n",
+            encoding="utf-8",
+        )
     dest = tmp_path / "site.tsv"
     proc = run("chrome", "learn", str(pages), "-o", str(dest))
     ok(proc)
     assert b"from 30 pages" in proc.stderr
     lexicon = chrome.Lexicon.from_file(str(dest))
     assert len(lexicon) >= 1
-    rows = [json.loads(line) for line in ok(run("chrome", "find", "--lexicon", str(dest),
-                                                str(pages / "p00.txt"))).splitlines()]
+    rows = [
+        json.loads(line)
+        for line in ok(run("chrome", "find", "--lexicon", str(dest), str(pages / "p00.txt"))).splitlines()
+    ]
     assert any("Subscribe" in r["text"] or "الحقوق" in r["text"] for r in rows)
 
 

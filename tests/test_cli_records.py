@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from nazif.cli.args import parse_steps
 from nazif.cli.errors import UsageError
-from nazif.cli.io import csv_cut, decode, DecodeFailure, jsonl_cut
+from nazif.cli.io import DecodeFailure, csv_cut, decode, jsonl_cut
 from nazif.cli.records import (
     JSONLineError,
     NonString,
@@ -29,7 +29,7 @@ from nazif.cli.records import (
 
 # -- JSON ------------------------------------------------------------------------
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30) | st.sampled_from(
-    ["", "ا\u0640\u0640ب", "a\u00a0 b", "\"quoted\" \\ /", "\u2028\u2029", "😀", "\x00\x1f"]
+    ["", "ا\u0640\u0640ب", "a\u00a0 b", '"quoted" \\ /', "\u2028\u2029", "😀", "\x00\x1f"]
 )
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | texts
 json_values = st.recursive(
@@ -119,19 +119,19 @@ def test_truncated_lines_are_rejected(obj, cut):
 
 def test_style_follows_the_original_token():
     line = '{"a": "\\u0627", "t": "\\u0639\\u0640\\u0631", "z": 1.0e3}'
-    (_, s, e, v), = locate_fields(line, 0, field_trie(["t"]))
+    ((_, s, e, v),) = locate_fields(line, 0, field_trie(["t"]))
     assert v == "ع\u0640ر"
     assert splice_json(line, [(s, e, "عر")]) == '{"a": "\\u0627", "t": "\\u0639\\u0631", "z": 1.0e3}'
     raw = '{"t": "عـر", "n": -0.0}'
-    (_, s, e, _v), = locate_fields(raw, 0, field_trie(["t"]))
+    ((_, s, e, _v),) = locate_fields(raw, 0, field_trie(["t"]))
     assert splice_json(raw, [(s, e, "عر")]) == '{"t": "عر", "n": -0.0}'
     # pure-ASCII token in a line with raw Arabic elsewhere: raw style
     mixed = '{"a": "عربي", "t": "x  y"}'
-    (_, s, e, _v), = locate_fields(mixed, 0, field_trie(["t"]))
+    ((_, s, e, _v),) = locate_fields(mixed, 0, field_trie(["t"]))
     assert splice_json(mixed, [(s, e, "x “y”")]) == '{"a": "عربي", "t": "x “y”"}'
     # pure-ASCII line: escaped, as json.dumps writes by default
     ascii_line = '{"t": "x  y"}'
-    (_, s, e, _v), = locate_fields(ascii_line, 0, field_trie(["t"]))
+    ((_, s, e, _v),) = locate_fields(ascii_line, 0, field_trie(["t"]))
     assert splice_json(ascii_line, [(s, e, "x “y”")]) == '{"t": "x \\u201cy\\u201d"}'
 
 
@@ -206,25 +206,30 @@ def test_csv_splice_changes_only_the_target_field(rows, new, quoting):
         if spans is not None and len(spans) == 3:
             # the first and last fields keep their bytes
             assert out.startswith(raw[: spans[0][1]])
-            assert out.endswith(raw[spans[2][0]:])
+            assert out.endswith(raw[spans[2][0] :])
 
 
 def test_csv_field_spans_golden():
     assert csv_field_spans('1,"a,b ""x"" c",d\r\n', ",") == [(0, 1, False), (2, 15, True), (16, 17, False)]
     assert csv_field_spans("a,,\n", ",") == [(0, 1, False), (2, 2, False), (3, 3, False)]
     assert csv_field_spans('"a"b,c\n', ",") is None
-    assert csv_splice('1,"keep  me",x  y\r\n', ["1", "keep  me", "x  y"], {2: "x y"}, ",") == '1,"keep  me",x y\r\n'
+    assert (
+        csv_splice('1,"keep  me",x  y\r\n', ["1", "keep  me", "x  y"], {2: "x y"}, ",")
+        == '1,"keep  me",x y\r\n'
+    )
 
 
 # -- chunking and decoding ----------------------------------------------------------------
-@given(st.lists(st.sampled_from([b'a,"b\nc",d\n', b"x,y\n", b'"q""\n""",z\n', b"\n"]), max_size=12),
-       st.integers(1, 40))
+@given(
+    st.lists(st.sampled_from([b'a,"b\nc",d\n', b"x,y\n", b'"q""\n""",z\n', b"\n"]), max_size=12),
+    st.integers(1, 40),
+)
 def test_csv_cut_never_splits_a_record(records, size):
     data = b"".join(records)
     # cut the data into blocks of `size` and feed them like iter_chunks does
     chunks, parts, state = [], [], 0
     for i in range(0, len(data), size):
-        block = data[i:i + size]
+        block = data[i : i + size]
         cut, new_state = csv_cut(block, state)
         if cut < 0:
             parts.append(block)
@@ -256,7 +261,11 @@ def test_decode_names_line_and_byte_offset():
 
 # -- --steps ------------------------------------------------------------------------
 def test_parse_steps():
-    assert parse_steps("a, b:x=1,y=true , c:z=[1,2]") == ["a", ["b", {"x": 1, "y": True}], ["c", {"z": [1, 2]}]]
+    assert parse_steps("a, b:x=1,y=true , c:z=[1,2]") == [
+        "a",
+        ["b", {"x": 1, "y": True}],
+        ["c", {"z": [1, 2]}],
+    ]
     assert parse_steps('q:style="typographic",url=http://x.org/a:b') == [
         ["q", {"style": "typographic", "url": "http://x.org/a:b"}]
     ]
@@ -274,10 +283,17 @@ def test_job_pickles_and_cleans_the_same_after_a_round_trip():
     from nazif import Pipeline
     from nazif.cli.engine import Cleaner, Job, Task
 
-    job = Job(Pipeline(["normalize_whitespace", "remove_tatweel"]), kind="jsonl", fields=("text", "m.b"),
-              report=True, stats=True)
+    job = Job(
+        Pipeline(["normalize_whitespace", "remove_tatweel"]),
+        kind="jsonl",
+        fields=("text", "m.b"),
+        report=True,
+        stats=True,
+    )
     copy = pickle.loads(pickle.dumps(job))
-    task = Task(0, "f", '{"text": "عـــربي  x", "m": {"b": "a  b"}}\n{"text": "ok", "m": {"b": ""}}\n'.encode())
+    task = Task(
+        0, "f", '{"text": "عـــربي  x", "m": {"b": "a  b"}}\n{"text": "ok", "m": {"b": ""}}\n'.encode()
+    )
     one, two = Cleaner(job).run(task), Cleaner(copy).run(task)
     assert one == two
     assert one.data == '{"text": "عربي x", "m": {"b": "a b"}}\n{"text": "ok", "m": {"b": ""}}\n'.encode()

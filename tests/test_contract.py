@@ -16,7 +16,6 @@ from hypothesis import given
 from nazif import Pipeline, clean, preset_names, step_names
 from nazif.diff import apply_changes
 from nazif.steps import get_info, get_step
-
 from strategies import scraped_text
 
 STEPS = step_names()
@@ -75,7 +74,7 @@ def test_step_tracer_agrees(name, text):
     new, changes = info.tracer(text)
     assert new == info.func(text)
     for c in changes:
-        assert text[c.start:c.end] == c.before
+        assert text[c.start : c.end] == c.before
     assert apply_changes(text, changes) == new
 
 

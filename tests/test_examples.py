@@ -45,8 +45,16 @@ def test_bundled_display_is_lossless_typography_only(bundled):
 def test_bundled_corpus_removes_chrome_and_keeps_every_paragraph(bundled):
     out = nazif.clean(bundled, preset="corpus")
     lines = out.split("\n")
-    for chrome in ("English", "شارك", "فيسبوك", "تويتر", "واتساب", "مقالات ذات صلة",
-                   "Share this article", "زر الذهاب إلى الأعلى"):
+    for chrome in (
+        "English",
+        "شارك",
+        "فيسبوك",
+        "تويتر",
+        "واتساب",
+        "مقالات ذات صلة",
+        "Share this article",
+        "زر الذهاب إلى الأعلى",
+    ):
         assert chrome not in lines, chrome
     assert not any(line.startswith("جميع الحقوق محفوظة") for line in lines)
     assert not any(line.startswith("اقرأ أيضا") for line in lines)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-import nazif.arabic  # noqa: F401  (registers the steps)
 from nazif import Pipeline
+
 
 def _arabic_steps(preset: str) -> Pipeline:
     """The Arabic-orthography steps of a preset, in the preset's order."""

@@ -22,7 +22,6 @@ from nazif.tables.invisibles import (
     ZWNJ,
 )
 from nazif.tables.quotes import QUOTE_CHARS
-
 from strategies import EMOJI, INVISIBLES, PERSIAN_LETTERS, arabic_text, scraped_text
 
 REMOVABLE = frozenset(INVISIBLE_FORMAT) | frozenset(CONTROLS) | {ZWJ, ZWNJ}
@@ -95,7 +94,10 @@ def test_cases(text, expected):
 
 def test_zwnj_in_persian_is_kept():
     assert remove_invisibles(MI_KHAHAM) == MI_KHAHAM
-    assert remove_invisibles("\u0646\u0627\u0645\u0647\u200c\u0647\u0627") == "\u0646\u0627\u0645\u0647\u200c\u0647\u0627"
+    assert (
+        remove_invisibles("\u0646\u0627\u0645\u0647\u200c\u0647\u0627")
+        == "\u0646\u0627\u0645\u0647\u200c\u0647\u0627"
+    )
     # after harakat on the first letter too
     assert remove_invisibles("\u0645\u0650\u06cc\u200c\u062e") == "\u0645\u0650\u06cc\u200c\u062e"
     assert remove_invisibles("\u0645\u06cc\u064e\u0651\u200c\u062e") == "\u0645\u06cc\u064e\u0651\u200c\u062e"
@@ -208,21 +210,31 @@ def test_pathological_inputs_run():
     assert remove_invisibles("\u200c" * big) == ""
     assert remove_invisibles("\u200d" * big) == ""
     assert remove_invisibles("\u0645\u200c" * (big // 2)) == ("\u0645\u200c" * (big // 2))[:-1]
-    assert remove_invisibles("\u0645" + "\u064e" * big + "\u200c\u062e") == "\u0645" + "\u064e" * big + "\u200c\u062e"
+    assert (
+        remove_invisibles("\u0645" + "\u064e" * big + "\u200c\u062e")
+        == "\u0645" + "\u064e" * big + "\u200c\u062e"
+    )
     assert remove_invisibles(("\u064e" * 1000 + "\u200c\u062e") * 1000).count("\u200c") == 999
     assert remove_invisibles("\x1b[" + "0" * big) == "[" + "0" * big
     assert remove_invisibles("\U0001f468\u200d" * (big // 2)).count("\u200d") == big // 2 - 1
 
 
-@given(text=st.one_of(scraped_text(), st.lists(st.sampled_from(INVISIBLES + EMOJI + ["\u0645", "\u06cc", "a", "\x1b[1m"]), max_size=30).map("".join)),
-       keep=st.booleans())
+@given(
+    text=st.one_of(
+        scraped_text(),
+        st.lists(st.sampled_from(INVISIBLES + EMOJI + ["\u0645", "\u06cc", "a", "\x1b[1m"]), max_size=30).map(
+            "".join
+        ),
+    ),
+    keep=st.booleans(),
+)
 def test_property_tracer_replays(text, keep):
     out, changes = trace_remove_invisibles(text, keep_zwnj=keep)
     assert out == remove_invisibles(text, keep_zwnj=keep)
     assert apply_changes(text, changes) == out
     last_end = -1
     for c in changes:
-        assert text[c.start:c.end] == c.before and c.after == "" and c.rule and c.entry
+        assert text[c.start : c.end] == c.before and c.after == "" and c.rule and c.entry
         assert c.start >= last_end
         last_end = c.end
 

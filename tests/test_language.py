@@ -23,7 +23,6 @@ from nazif.scripts import (
     get_detector,
     set_detector,
 )
-
 from strategies import scraped_text
 
 FRENCH = "Le ministre a déclaré mardi que les négociations reprendraient la semaine prochaine à Paris."
@@ -40,7 +39,9 @@ RUSSIAN = "Министр заявил во вторник, что перего�
 # short chrome lines: never a random language
 
 
-@pytest.mark.parametrize("line", ["Share", "In English", "Read more", "Home", "Menu", "Subscribe", "Log in", "Next", "Previous"])
+@pytest.mark.parametrize(
+    "line", ["Share", "In English", "Read more", "Home", "Menu", "Subscribe", "Log in", "Next", "Previous"]
+)
 def test_short_english_chrome_is_english_with_low_confidence_or_und(line):
     got = detect_language(line)
     assert got.lang in ("en", "und")
@@ -183,8 +184,13 @@ def test_language_as_dict():
     got = detect_language(FRENCH)
     d = got.as_dict()
     assert json.loads(json.dumps(d)) == d
-    assert d["lang"] == "fr" and d["method"] == "model" and "alternatives" in d or d["lang"] == "fr"
-    assert detect_language("x").as_dict() == {"lang": "und", "confidence": 0.0, "script": "latin", "method": "none"}
+    assert (d["lang"] == "fr" and d["method"] == "model" and "alternatives" in d) or d["lang"] == "fr"
+    assert detect_language("x").as_dict() == {
+        "lang": "und",
+        "confidence": 0.0,
+        "script": "latin",
+        "method": "none",
+    }
     assert not detect_language("").determined and got.determined
 
 

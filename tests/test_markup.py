@@ -13,7 +13,6 @@ from nazif import Pipeline
 from nazif.diff import apply_changes
 from nazif.markup import remove_markup, trace_remove_markup
 from nazif.steps import get_info
-
 from strategies import scraped_text
 
 
@@ -66,7 +65,7 @@ def test_entities_left_alone(text):
         ('<a href="https://x.org">link</a> and <b>bold</b>, <span style="c">s</span>', "link and bold, s"),
         ("<td>1</td><td>2</td>", "1 2"),
         ("a<!-- hidden\ncomment -->b", "ab"),
-        ("before<script type=\"text/javascript\">var x = 1 < 2;</script>after", "before\nafter"),
+        ('before<script type="text/javascript">var x = 1 < 2;</script>after', "before\nafter"),
         ("<style>p { color: red }</style>Text", "Text"),
         ("<!DOCTYPE html><html><body>Hi</body></html>", "Hi"),
         ('<?xml version="1.0"?>Hi', "Hi"),
@@ -117,7 +116,7 @@ def test_no_new_tag_or_entity_is_glued_together():
 
 
 def test_tracer_rules_entries_lines():
-    text = "x &amp; y\n<p class=\"a\">z</p>\n<!-- c -->&lt;b&gt;w"
+    text = 'x &amp; y\n<p class="a">z</p>\n<!-- c -->&lt;b&gt;w'
     out, changes = trace_remove_markup(text)
     assert out == "x & y\nz\nw"
     assert [(c.line, c.rule, c.entry) for c in changes] == [
@@ -141,10 +140,53 @@ def test_explain_through_pipeline():
 # --- properties ---------------------------------------------------------------------
 
 _PIECES = [
-    "<", ">", "/", "p", "b", "br", "<p>", "</p>", "<br>", "<b>", "</b>", "&", "amp;", "lt;", "gt;",
-    "&amp;", "&lt;", "&gt;", ";", "#", "38", "x26", "<!--", "-->", "<script>", "</script>", "<style>",
-    "x", " ", "\n", "=", '"', "a", "class", '<div class="x">', "td", "<td>", "&#65;", "&nbsp;",
-    "<!DOCTYPE html>", "<?xml v?>", "é", "ا", "<B>", "</B>", "<U>", "AT&T",
+    "<",
+    ">",
+    "/",
+    "p",
+    "b",
+    "br",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<b>",
+    "</b>",
+    "&",
+    "amp;",
+    "lt;",
+    "gt;",
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    ";",
+    "#",
+    "38",
+    "x26",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<style>",
+    "x",
+    " ",
+    "\n",
+    "=",
+    '"',
+    "a",
+    "class",
+    '<div class="x">',
+    "td",
+    "<td>",
+    "&#65;",
+    "&nbsp;",
+    "<!DOCTYPE html>",
+    "<?xml v?>",
+    "é",
+    "ا",
+    "<B>",
+    "</B>",
+    "<U>",
+    "AT&T",
 ]
 markup_soup = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
@@ -156,7 +198,7 @@ def test_property_idempotent_and_traced(text, unescape, strip):
     assert out == remove_markup(text, unescape_entities=unescape, strip_tags=strip)
     assert remove_markup(out, unescape_entities=unescape, strip_tags=strip) == out
     for c in changes:
-        assert text[c.start:c.end] == c.before
+        assert text[c.start : c.end] == c.before
     assert apply_changes(text, changes) == out
 
 

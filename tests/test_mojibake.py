@@ -13,7 +13,6 @@ from nazif import Pipeline
 from nazif.diff import apply_changes
 from nazif.mojibake import KINDS, ftfy_available, repair_mojibake, trace_repair_mojibake
 from nazif.steps import get_info
-
 from test_mojibake_data import (
     ARABIC_SENTENCES,
     CP1256_PATHS,
@@ -173,7 +172,7 @@ def test_tracer_reports_line_kind_and_codec_path():
         (2, "cp1256-as-latin1", "latin-1\u2192windows-1256"),
     ]
     for c in changes:
-        assert text[c.start:c.end] == c.before
+        assert text[c.start : c.end] == c.before
 
 
 def test_double_encoding_rule_names():
@@ -250,7 +249,13 @@ _VOCABULARY = (
 @st.composite
 def arabic_vocabulary_sentences(draw):
     words = draw(st.lists(st.sampled_from(_VOCABULARY), min_size=2, max_size=12))
-    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "، ", ". ", "؟ ", " ـ "]), min_size=len(words), max_size=len(words)))
+    seps = draw(
+        st.lists(
+            st.sampled_from([" ", " ", " ", "، ", ". ", "؟ ", " ـ "]),
+            min_size=len(words),
+            max_size=len(words),
+        )
+    )
     return "".join(w + s for w, s in zip(words, seps)).strip()
 
 
@@ -270,7 +275,19 @@ def english_sentences(draw):
 
 
 @settings(max_examples=200)
-@given(arabic_sentences(), st.sampled_from(["utf8-as-cp1252", "utf8-as-latin1", "utf8-as-cp1256", "double-utf8-as-cp1252", "utf8-as-cp1256-then-cp1252", "utf8-as-cp1252-then-cp1256"]))
+@given(
+    arabic_sentences(),
+    st.sampled_from(
+        [
+            "utf8-as-cp1252",
+            "utf8-as-latin1",
+            "utf8-as-cp1256",
+            "double-utf8-as-cp1252",
+            "utf8-as-cp1256-then-cp1252",
+            "utf8-as-cp1252-then-cp1256",
+        ]
+    ),
+)
 def test_property_utf8_kinds_on_arabic(text, path):
     assume(any("\u0621" <= c <= "\u064a" for c in text))
     broken = PATHS[path](text)
@@ -296,7 +313,10 @@ def test_property_cp1256_as_latin1(text, path):
 
 
 @settings(max_examples=200)
-@given(english_sentences(), st.sampled_from(["utf8-as-cp1252", "utf8-as-latin1", "utf8-as-cp1256", "double-utf8-as-cp1252"]))
+@given(
+    english_sentences(),
+    st.sampled_from(["utf8-as-cp1252", "utf8-as-latin1", "utf8-as-cp1256", "double-utf8-as-cp1252"]),
+)
 def test_property_utf8_kinds_on_english(text, path):
     broken = PATHS[path](text)
     assert repair_mojibake(broken) == text
@@ -304,8 +324,12 @@ def test_property_utf8_kinds_on_english(text, path):
 
 
 @settings(max_examples=200)
-@given(st.lists(st.one_of(arabic_sentences(), english_sentences(), st.sampled_from(NEGATIVES)), min_size=1, max_size=6),
-       st.lists(st.sampled_from(sorted(PATHS) + ["none"] * 4), min_size=6, max_size=6))
+@given(
+    st.lists(
+        st.one_of(arabic_sentences(), english_sentences(), st.sampled_from(NEGATIVES)), min_size=1, max_size=6
+    ),
+    st.lists(st.sampled_from(sorted(PATHS) + ["none"] * 4), min_size=6, max_size=6),
+)
 def test_property_documents_line_by_line(lines, paths):
     """Each line broken its own way (or not): each comes back on its own."""
     broken = []

@@ -10,7 +10,6 @@ import random
 import pytest
 
 from nazif.mojibake import repair_mojibake, trace_repair_mojibake
-
 from test_mojibake_data import PATHS
 
 

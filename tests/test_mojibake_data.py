@@ -7,7 +7,7 @@ wrong one.  The sentences are our own.
 
 from __future__ import annotations
 
-from typing import Callable, Dict
+from collections.abc import Callable
 
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
@@ -59,7 +59,7 @@ def cp1256_as_latin1_then_utf8_as_cp1252(s: str) -> str:
 
 
 #: path name -> function; the rule the repair reports for it
-PATHS: Dict[str, Callable[[str], str]] = {
+PATHS: dict[str, Callable[[str], str]] = {
     "utf8-as-cp1252": utf8_as_cp1252,
     "utf8-as-latin1": utf8_as_latin1,
     "utf8-as-cp1256": utf8_as_cp1256,
@@ -136,7 +136,7 @@ NEGATIVES = [
     "x² ± y³ ≈ ½·π; 30°C × 2 ÷ 4 ≥ 10 µm; © ® ™ § ¶",
     "Ø 10 mm ±0.1, Ø±0.05 and ×2",
     "C:\\Users\\Jürgen\\Documents\\café.txt and /home/ørsted/data",
-    "if (a < b && c > d) { printf(\"%d\\n\", x); } // ÿ",
+    'if (a < b && c > d) { printf("%d\\n", x); } // ÿ',
     "Great job 😀👍🏽 see you 👨\u200d👩\u200d👧 🇸🇦 ❤\ufe0f",
     "£5, €10, ¥300, ¢25 and ¤",
     "«Guillemets» et ‹chevrons›, „Anführungszeichen“ und ‚einfache‘",

@@ -14,7 +14,6 @@ import nazif
 from nazif import Pipeline, make_pipeline
 from nazif.diff import apply_changes, diff_changes
 from nazif.steps import Change, attach_tracer
-
 from strategies import scraped_text
 
 
@@ -111,7 +110,7 @@ def test_explain_reports_only_changing_steps_and_replays():
     assert exp.replay() == exp.output
     ws = exp.steps[1]
     assert ws.n_changes == 1
-    (start, end), = ws.spans
+    ((start, end),) = ws.spans
     assert 3 <= start < end <= 5
     assert apply_changes(ws.before, ws.changes) == ws.text == "abc def\nمرحبا"
     exp2 = p.explain("ABC")
@@ -135,7 +134,7 @@ def test_explain_uses_tracer_rule_and_entry():
 def test_diff_changes_apply_exactly(before, after):
     changes = diff_changes(before, after)
     for c in changes:
-        assert before[c.start:c.end] == c.before
+        assert before[c.start : c.end] == c.before
     assert apply_changes(before, changes) == after
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given
 
 from nazif.protected import map_unprotected, protected_spans, split_protected
-
 from strategies import scraped_text
 
 
@@ -23,7 +22,9 @@ def test_urls_and_emails():
 
 
 def test_wikipedia_style_parentheses_kept():
-    assert spans_text("(see https://en.wikipedia.org/wiki/Foo_(bar)).") == ["https://en.wikipedia.org/wiki/Foo_(bar)"]
+    assert spans_text("(see https://en.wikipedia.org/wiki/Foo_(bar)).") == [
+        "https://en.wikipedia.org/wiki/Foo_(bar)"
+    ]
 
 
 def test_not_emails():

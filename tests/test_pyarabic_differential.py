@@ -25,7 +25,6 @@ from nazif.arabic import (
     remove_diacritics,
     remove_tatweel,
 )
-
 from strategies import arabic_text
 
 araby = pytest.importorskip("pyarabic.araby")
@@ -87,7 +86,11 @@ def test_normalize_hamza_tasheel_agrees(text):
     assert nfc(ours) == nfc(araby.normalize_hamza(text, method="tasheel"))
 
 
-@given(st.lists(st.sampled_from(["\ufefb", "\u0628", "\u0627", " ", "\u0644", "\u0645"]), max_size=30).map("".join))
+@given(
+    st.lists(st.sampled_from(["\ufefb", "\u0628", "\u0627", " ", "\u0644", "\u0645"]), max_size=30).map(
+        "".join
+    )
+)
 def test_plain_lam_alef_ligature_agrees(text):
     assert fold_presentation_forms(text) == araby.normalize_ligature(text)
 

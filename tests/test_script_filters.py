@@ -21,7 +21,6 @@ from nazif.scripts import (
     trace_keep_scripts,
 )
 from nazif.steps import get_info
-
 from strategies import lines_text, scraped_text
 
 STEPS = {
@@ -30,7 +29,12 @@ STEPS = {
     "drop_foreign_lines": (drop_foreign_lines, trace_drop_foreign_lines),
 }
 OPTIONS = {
-    "keep_scripts": [{}, {"scripts": ("arabic",)}, {"scripts": ["latin"], "strict": True}, {"scripts": ("other",)}],
+    "keep_scripts": [
+        {},
+        {"scripts": ("arabic",)},
+        {"scripts": ["latin"], "strict": True},
+        {"scripts": ("other",)},
+    ],
     "keep_languages": [{}, {"languages": ("ar",)}, {"languages": ("en",), "keep_undetermined": False}],
     "drop_foreign_lines": [{}, {"max_letters": 12}],
 }
@@ -86,7 +90,13 @@ PAGE = "\n".join(
 
 def test_keep_scripts_golden():
     assert keep_scripts(PAGE, scripts=("arabic",)) == "\n".join(
-        ["الرئيسية", "خبر عاجل: قالت منظمة الصحة العالمية (WHO) إن عدد الإصابات ارتفع", "", "2024-05-01", "شارك"]
+        [
+            "الرئيسية",
+            "خبر عاجل: قالت منظمة الصحة العالمية (WHO) إن عدد الإصابات ارتفع",
+            "",
+            "2024-05-01",
+            "شارك",
+        ]
     )
     assert keep_scripts(PAGE) == PAGE.replace("Русский\n", "")
     assert keep_scripts(PAGE, scripts=("arabic",), strict=True).count("WHO") == 0
@@ -97,7 +107,13 @@ def test_keep_scripts_golden():
 def test_drop_foreign_lines_golden():
     assert dominant_script(PAGE) == "arabic"
     assert drop_foreign_lines(PAGE) == "\n".join(
-        ["الرئيسية", "خبر عاجل: قالت منظمة الصحة العالمية (WHO) إن عدد الإصابات ارتفع", "", "2024-05-01", "شارك"]
+        [
+            "الرئيسية",
+            "خبر عاجل: قالت منظمة الصحة العالمية (WHO) إن عدد الإصابات ارتفع",
+            "",
+            "2024-05-01",
+            "شارك",
+        ]
     )
     english_page = "Breaking news from the region\nعربي\nThe minister said\nالمزيد من الأخبار هنا"
     assert drop_foreign_lines(english_page) == "Breaking news from the region\nThe minister said"
@@ -166,7 +182,7 @@ def test_line_removal_positions(text, expected):
     assert new == expected
     assert apply_changes(text, changes) == expected
     for c in changes:
-        assert text[c.start:c.end] == c.before
+        assert text[c.start : c.end] == c.before
 
 
 # ---------------------------------------------------------------------------
@@ -192,7 +208,7 @@ def _check_contract(name, opts, text):
     new, changes = tracer(text, **opts)
     assert new == out
     for c in changes:
-        assert text[c.start:c.end] == c.before and c.after == ""
+        assert text[c.start : c.end] == c.before and c.after == ""
     assert apply_changes(text, changes) == out
     # output lines = input lines minus the dropped ones, in order
     dropped = {c.line for c in changes}

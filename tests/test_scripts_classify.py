@@ -17,7 +17,6 @@ from nazif.scripts import (
     script_profile,
     segments,
 )
-
 from strategies import lines_text, scraped_text
 
 
@@ -58,7 +57,7 @@ def test_classify_lines_one_per_line_with_offsets():
     assert [l.script for l in lines] == ["arabic", "latin", "neutral", "mixed", "neutral"]
     for i, line in enumerate(lines):
         assert line.index == i
-        assert text[line.start:line.end] == line.text == text.split("\n")[i]
+        assert text[line.start : line.end] == line.text == text.split("\n")[i]
     assert lines[3].counts == {"arabic": 4, "latin": 8}
     assert lines[3].dominant == "latin"
     assert lines[3].scripts == ["latin", "arabic"]
@@ -104,7 +103,9 @@ def test_foreign_lines():
     text = "خبر عاجل اليوم\nEnglish\nعربي English\nالخبر\nРусский\n\n2024"
     assert [l.text for l in foreign_lines(text)] == ["English", "Русский"]
     assert [l.text for l in foreign_lines(text, dominant="latin")] == ["خبر عاجل اليوم", "الخبر", "Русский"]
-    long_text = "خبر عاجل اليوم في المدينة المنورة عن الطقس والأمطار الغزيرة\nA quoted English paragraph\nEnglish"
+    long_text = (
+        "خبر عاجل اليوم في المدينة المنورة عن الطقس والأمطار الغزيرة\nA quoted English paragraph\nEnglish"
+    )
     assert [l.text for l in foreign_lines(long_text, max_letters=10)] == ["English"]
     assert foreign_lines("") == []
     assert foreign_lines("123\n456") == []
@@ -120,7 +121,7 @@ def test_one_line_script_per_line(text):
     assert len(lines) == len(text.split("\n"))
     for line in lines:
         assert line.script in LINE_CLASSES
-        assert text[line.start:line.end] == line.text
+        assert text[line.start : line.end] == line.text
 
 
 @given(lines_text())
@@ -151,7 +152,19 @@ def test_thresholds_only_simplify_mixed_lines(text, words, share):
                 assert b.script in groups
 
 
-INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u2066", "\u2069", "\u202a", "\u202c", "\ufeff"]
+INVISIBLES = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u2066",
+    "\u2069",
+    "\u202a",
+    "\u202c",
+    "\ufeff",
+]
 SPACES = [" ", "\u00a0", "\u202f", "\u2009", "\u3000", "\t"]
 
 
@@ -227,8 +240,6 @@ def test_agreement_with_dev_set(shared):
     assert total > 3000
     assert agree_axis == total
     assert agree / total > 0.99
-
-
 
 
 def _fold_presentation(text):

@@ -12,11 +12,9 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nazif.scripts import Segment, char_script, script_runs, segments
+from nazif.scripts import Segment, char_script, script_runs, segments, tables
 from nazif.scripts import segment as segment_module
-from nazif.scripts import tables
 from nazif.scripts._generate import regex_unicode_version
-
 from strategies import lines_text, scraped_text
 
 # ---------------------------------------------------------------------------
@@ -53,15 +51,33 @@ def pairs(text):
         # the bracket takes what it encloses, digits and hyphen included
         (
             "أصيب بفيروس (COVID-19) أمس",
-            [("arabic", "أصيب بفيروس"), ("neutral", " "), ("latin", "(COVID-19)"), ("neutral", " "), ("arabic", "أمس")],
+            [
+                ("arabic", "أصيب بفيروس"),
+                ("neutral", " "),
+                ("latin", "(COVID-19)"),
+                ("neutral", " "),
+                ("arabic", "أمس"),
+            ],
         ),
         (
             "عربي (2024 WHO) عربي",
-            [("arabic", "عربي"), ("neutral", " "), ("latin", "(2024 WHO)"), ("neutral", " "), ("arabic", "عربي")],
+            [
+                ("arabic", "عربي"),
+                ("neutral", " "),
+                ("latin", "(2024 WHO)"),
+                ("neutral", " "),
+                ("arabic", "عربي"),
+            ],
         ),
         (
             'قال "Hello world" ثم',
-            [("arabic", "قال"), ("neutral", " "), ("latin", '"Hello world"'), ("neutral", " "), ("arabic", "ثم")],
+            [
+                ("arabic", "قال"),
+                ("neutral", " "),
+                ("latin", '"Hello world"'),
+                ("neutral", " "),
+                ("arabic", "ثم"),
+            ],
         ),
         (
             "صحيفة «الصباح» Assabah",
@@ -96,7 +112,7 @@ def pairs(text):
         ("a\ud800b", [("latin", "a\ud800b")]),
         # scripts beyond the BMP
         ("\U00020000 \U00020001", [("han", "\U00020000 \U00020001")]),
-        ("\U0001EE00 abc", [("arabic", "\U0001EE00"), ("neutral", " "), ("latin", "abc")]),
+        ("\U0001ee00 abc", [("arabic", "\U0001ee00"), ("neutral", " "), ("latin", "abc")]),
     ],
 )
 def test_golden(text, expected):
@@ -161,7 +177,7 @@ def check_partition(text):
     pos = 0
     for s in segs:
         assert s.start == pos and s.end > s.start
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         pos = s.end
     assert pos == len(text)
     for a, b in zip(segs, segs[1:]):
@@ -180,7 +196,9 @@ def check_labels(segs):
             if s.script == "neutral":
                 assert label in ("neutral", "inherited"), (s, ch)
             else:
-                assert label in (s.script, "neutral", "inherited") or s.script in tables.shared_mark_scripts(ch), (
+                assert label in (s.script, "neutral", "inherited") or s.script in tables.shared_mark_scripts(
+                    ch
+                ), (
                     s,
                     ch,
                 )
@@ -276,7 +294,7 @@ def scx_patterns():
     if _SCX_VALUES is None:
         pytest.skip("regex does not expose its property tables")
     ALIASES.update(_script_names())
-    return {name: regex.compile(r"\p{scx=%s}" % name) for name in ALIASES}
+    return {name: regex.compile(rf"\p{{scx={name}}}") for name in ALIASES}
 
 
 ALIASES = {}
@@ -316,9 +334,42 @@ def test_label_agrees_with_script_extensions(scx_patterns, ch):
 @pytest.mark.skipif(not SAME_VERSION, reason="installed regex has another Unicode version than the table")
 @pytest.mark.parametrize(
     "cp",
-    [0x060C, 0x061B, 0x061F, 0x0640, 0x064B, 0x0651, 0x0670, 0x0660, 0x06D4, 0x0750, 0x08A0, 0x08FF,
-     0xFB50, 0xFDF2, 0xFE70, 0xFEFC, 0x10EC2, 0x1EE00, 0x00B7, 0x202F, 0x061C, 0x0300, 0x0301,
-     0x0363, 0x0951, 0x3001, 0x30FC, 0x0964, 0x1CD0, 0x200C, 0x200D, 0xFE0F, 0x1F600, 0xE0001],
+    [
+        0x060C,
+        0x061B,
+        0x061F,
+        0x0640,
+        0x064B,
+        0x0651,
+        0x0670,
+        0x0660,
+        0x06D4,
+        0x0750,
+        0x08A0,
+        0x08FF,
+        0xFB50,
+        0xFDF2,
+        0xFE70,
+        0xFEFC,
+        0x10EC2,
+        0x1EE00,
+        0x00B7,
+        0x202F,
+        0x061C,
+        0x0300,
+        0x0301,
+        0x0363,
+        0x0951,
+        0x3001,
+        0x30FC,
+        0x0964,
+        0x1CD0,
+        0x200C,
+        0x200D,
+        0xFE0F,
+        0x1F600,
+        0xE0001,
+    ],
 )
 def test_label_agrees_on_shared_characters(scx_patterns, cp):
     ch = chr(cp)
@@ -334,7 +385,7 @@ def test_label_agrees_for_every_code_point(scx_patterns):
     # which scripts each position belongs to, by runs of each script
     member = {}
     for name in scx_patterns:
-        for m in regex.finditer(r"\p{scx=%s}+" % name, everything):
+        for m in regex.finditer(rf"\p{{scx={name}}}+", everything):
             for i in range(m.start(), m.end()):
                 member.setdefault(i, []).append(name)
     space_or_bidi = {m.start() for m in _SPACE_OR_BIDI.finditer(everything)}

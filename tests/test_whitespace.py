@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from nazif.tables.spaces import LINE_BREAK_CHARS, LINE_BREAKS, SPACE_SEPARATORS, TAB
 from nazif.whitespace import normalize_whitespace
-
 from strategies import lines_text, scraped_text
 
 WHITESPACE = frozenset(SPACE_SEPARATORS) | frozenset(LINE_BREAK_CHARS) | {TAB}
@@ -55,7 +54,10 @@ def test_line_break_table():
         ("\r\n\r\n", ""),
         ("   ", ""),
         ("par one\r\n\r\npar two\r\n", "par one\n\npar two"),
-        ("\u0645\u0631\u062d\u0628\u0627\u00a0\u00a0\u0628\u0643\u0645", "\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645"),
+        (
+            "\u0645\u0631\u062d\u0628\u0627\u00a0\u00a0\u0628\u0643\u0645",
+            "\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645",
+        ),
         # zero-width characters are not this step's business
         ("a\u200b b", "a\u200b b"),
         ("a \u200b b", "a \u200b b"),

@@ -32,8 +32,8 @@ import argparse
 import difflib
 import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
 
 import regex
 
@@ -48,7 +48,7 @@ ARABIC_BLOCKS = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x089F), (0x08A0, 
 QURANIC_RANGES = [(0x0610, 0x061A), (0x06D6, 0x06ED), (0x0898, 0x089F), (0x08CA, 0x08E1), (0x08F3, 0x08F3)]
 
 
-def _cps(ranges: Iterable[Tuple[int, int]]) -> Iterable[int]:
+def _cps(ranges: Iterable[tuple[int, int]]) -> Iterable[int]:
     for lo, hi in ranges:
         yield from range(lo, hi + 1)
 
@@ -57,14 +57,14 @@ def _esc(s: str) -> str:
     return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in s) + '"'
 
 
-def _in(cp: int, ranges: Iterable[Tuple[int, int]]) -> bool:
+def _in(cp: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= cp <= hi for lo, hi in ranges)
 
 
-def presentation_tables() -> Tuple[Dict[int, str], Dict[int, str], List[int]]:
-    fold: Dict[int, str] = {}
-    spacing: Dict[int, str] = {}
-    kept: List[int] = []
+def presentation_tables() -> tuple[dict[int, str], dict[int, str], list[int]]:
+    fold: dict[int, str] = {}
+    spacing: dict[int, str] = {}
+    kept: list[int] = []
     for cp in _cps(PRESENTATION_RANGES):
         ch = chr(cp)
         decomp = unicodedata.decomposition(ch)
@@ -106,25 +106,26 @@ def mark_class(cp: int) -> str:
     return "other"
 
 
-def arabic_marks() -> Dict[int, str]:
+def arabic_marks() -> dict[int, str]:
     return {cp: mark_class(cp) for cp in _cps(ARABIC_BLOCKS) if unicodedata.category(chr(cp)) == "Mn"}
 
 
-def quranic_spacing_letters() -> List[int]:
+def quranic_spacing_letters() -> list[int]:
     """Spacing small letters of Quranic orthography (category Lm in the Quranic ranges)."""
     return [cp for cp in _cps(QURANIC_RANGES) if unicodedata.category(chr(cp)) == "Lm"]
 
 
-def joining(kind: str) -> List[int]:
+def joining(kind: str) -> list[int]:
     pat = regex.compile(rf"\p{{Joining_Type={kind}}}")
     return [
-        cp for cp in _cps(ARABIC_BLOCKS)
+        cp
+        for cp in _cps(ARABIC_BLOCKS)
         if unicodedata.category(chr(cp)).startswith("L") and cp != 0x0640 and pat.match(chr(cp))
     ]
 
 
-def ranges(cps: Iterable[int]) -> List[Tuple[int, int]]:
-    out: List[Tuple[int, int]] = []
+def ranges(cps: Iterable[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     for cp in sorted(cps):
         if out and out[-1][1] == cp - 1:
             out[-1] = (out[-1][0], cp)
@@ -133,7 +134,7 @@ def ranges(cps: Iterable[int]) -> List[Tuple[int, int]]:
     return out
 
 
-def _ranges_src(name: str, cps: Iterable[int], doc: str) -> List[str]:
+def _ranges_src(name: str, cps: Iterable[int], doc: str) -> list[str]:
     lines = [f"# {doc}", f"{name}: Tuple[Tuple[int, int], ...] = ("]
     for lo, hi in ranges(cps):
         label = unicodedata.name(chr(lo), "?")
@@ -193,26 +194,30 @@ def render() -> str:
         lines.append(f'    0x{cp:04X}: "{cls}",  # {unicodedata.name(chr(cp))}')
     lines += ["}", ""]
     lines += _ranges_src(
-        "QURANIC_SMALL_LETTERS", quranic_spacing_letters(),
+        "QURANIC_SMALL_LETTERS",
+        quranic_spacing_letters(),
         "Spacing small letters of Quranic orthography (category Lm).",
     )
     lines += _ranges_src(
-        "DUAL_JOINING", joining("Dual_Joining"),
+        "DUAL_JOINING",
+        joining("Dual_Joining"),
         "Arabic letters of Joining_Type=Dual_Joining (join on both sides).",
     )
     lines += _ranges_src(
-        "RIGHT_JOINING", joining("Right_Joining"),
+        "RIGHT_JOINING",
+        joining("Right_Joining"),
         "Arabic letters of Joining_Type=Right_Joining (join to the preceding letter only).",
     )
     lines += _ranges_src(
-        "NONZERO_CCC", [cp for cp in range(0x110000) if unicodedata.combining(chr(cp))],
+        "NONZERO_CCC",
+        [cp for cp in range(0x110000) if unicodedata.combining(chr(cp))],
         "Characters of non-zero canonical combining class (NFC reorders them).",
     )
     lines.append("# fmt: on")
     return "\n".join(lines) + "\n"
 
 
-def main(argv: List[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed file differs")
     args = parser.parse_args(argv)
@@ -220,8 +225,9 @@ def main(argv: List[str] | None = None) -> int:
     if args.check:
         old = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if old != new:
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(True), new.splitlines(True), str(TARGET), "regenerated"))
+            sys.stdout.writelines(
+                difflib.unified_diff(old.splitlines(True), new.splitlines(True), str(TARGET), "regenerated")
+            )
             return 1
         return 0
     TARGET.parent.mkdir(parents=True, exist_ok=True)

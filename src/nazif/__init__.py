@@ -19,7 +19,7 @@ from the module that holds them (``nazif.quotes.normalize_quotes``).
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .pipeline import Explanation, Pipeline, StepReport, make_pipeline
@@ -32,8 +32,20 @@ __version__ = "0.1.0"
 # them, so that ``import nazif`` stays cheap.
 _LAZY = STEP_HOMES
 _SUBMODULES = {
-    "whitespace", "invisibles", "quotes", "punctuation", "arabic", "mojibake",
-    "markup", "scripts", "chrome", "steps", "diff", "presets", "pipeline", "cli",
+    "whitespace",
+    "invisibles",
+    "quotes",
+    "punctuation",
+    "arabic",
+    "mojibake",
+    "markup",
+    "scripts",
+    "chrome",
+    "steps",
+    "diff",
+    "presets",
+    "pipeline",
+    "cli",
 }
 
 __all__ = [
@@ -61,7 +73,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'nazif' has no attribute {name!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _preset_pipeline(preset: str) -> Pipeline:
     return Pipeline.from_preset(preset)
 

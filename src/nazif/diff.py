@@ -13,28 +13,27 @@ cleaning hot path.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from typing import List
 
 from .steps import Change
 
-__all__ = ["diff_changes", "apply_changes"]
+__all__ = ["apply_changes", "diff_changes"]
 
 # Past this many characters in a changed block, report the block whole rather
 # than running a character-level diff on it (which is quadratic at worst).
 _CHAR_DIFF_LIMIT = 4000
 
 
-def _line_offsets(lines: List[str]) -> List[int]:
+def _line_offsets(lines: list[str]) -> list[int]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     return offsets
 
 
-def _char_changes(a: str, b: str, base: int, line: int | None) -> List[Change]:
+def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
     if len(a) + len(b) > _CHAR_DIFF_LIMIT:
         return [Change(base, base + len(a), a, b, line=line)]
-    out: List[Change] = []
+    out: list[Change] = []
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
@@ -42,7 +41,7 @@ def _char_changes(a: str, b: str, base: int, line: int | None) -> List[Change]:
     return out
 
 
-def diff_changes(before: str, after: str) -> List[Change]:
+def diff_changes(before: str, after: str) -> list[Change]:
     """The edits that turn ``before`` into ``after``, in ``before``'s offsets.
 
     Applying them with :func:`apply_changes` gives ``after`` back.
@@ -53,7 +52,7 @@ def diff_changes(before: str, after: str) -> List[Change]:
     b_lines = after.split("\n")
     a_off = _line_offsets(a_lines)
     b_off = _line_offsets(b_lines)
-    changes: List[Change] = []
+    changes: list[Change] = []
     # Lines are aligned by their stripped text, so that a line whose only
     # change is at its ends (a CR, trailing spaces) pairs with its new self
     # and is reported as a small in-line change.
@@ -64,15 +63,11 @@ def diff_changes(before: str, after: str) -> List[Change]:
         if tag == "equal":
             for k in range(i2 - i1):
                 if a_lines[i1 + k] != b_lines[j1 + k]:
-                    changes.extend(
-                        _char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k)
-                    )
+                    changes.extend(_char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k))
             continue
         if tag == "replace" and (i2 - i1) == (j2 - j1):
             for k in range(i2 - i1):
-                changes.extend(
-                    _char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k)
-                )
+                changes.extend(_char_changes(a_lines[i1 + k], b_lines[j1 + k], a_off[i1 + k], i1 + k))
             continue
         # Whole lines inserted, deleted or regrouped: report the block with
         # the separators that end its lines, so the edit applies exactly.
@@ -94,17 +89,17 @@ def diff_changes(before: str, after: str) -> List[Change]:
     return changes
 
 
-def apply_changes(text: str, changes: List[Change]) -> str:
+def apply_changes(text: str, changes: list[Change]) -> str:
     """Apply non-overlapping ``changes`` (in ``text``'s offsets) to ``text``.
 
     >>> from nazif.steps import Change
     >>> apply_changes("abc", [Change(1, 2, "b", "XY")])
     'aXYc'
     """
-    parts: List[str] = []
+    parts: list[str] = []
     pos = 0
     for change in sorted(changes, key=lambda c: (c.start, c.end)):
-        parts.append(text[pos:change.start])
+        parts.append(text[pos : change.start])
         parts.append(change.after)
         pos = change.end
     parts.append(text[pos:])

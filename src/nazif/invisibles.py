@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict, Iterable, List, Tuple
+from collections.abc import Iterable
 
 from .steps import Change, attach_tracer, step
 from .tables.invisibles import (
@@ -26,7 +26,7 @@ from .tables.invisibles import (
 __all__ = ["remove_invisibles", "trace_remove_invisibles"]
 
 
-def _cls(ranges: Iterable[Tuple[int, int]]) -> str:
+def _cls(ranges: Iterable[tuple[int, int]]) -> str:
     out = []
     for lo, hi in ranges:
         out.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
@@ -51,16 +51,13 @@ _PICTO_OR_PREFIX = _cls(sorted([*PICTOGRAPH_RANGES, *EMOJI_JOINER_PREFIX_RANGES]
 # Joiners out of context, deleted outright: a ZWNJ not followed by an Arabic
 # letter, a ZWJ not between two emoji parts.  Each branch starts with its
 # joiner, so ``re`` skips to joiners in C.
-_JOINER_RE = re.compile(
-    f"{ZWNJ}(?!{_LETTER})"
-    f"|{ZWJ}(?:(?<!{_PICTO_OR_PREFIX}{ZWJ})|(?!{_PICTO}))"
-)
+_JOINER_RE = re.compile(f"{ZWNJ}(?!{_LETTER})|{ZWJ}(?:(?<!{_PICTO_OR_PREFIX}{ZWJ})|(?!{_PICTO}))")
 # Then a ZWNJ before a letter but not right after one: kept only when the
 # characters before it are a letter and its harakat (the callback looks).
 _ZWNJ_AFTER_NON_LETTER_RE = re.compile(f"{ZWNJ}(?<!{_LETTER}{ZWNJ})")
 
 
-def _zwnj_after_marks(m: "re.Match[str]") -> str:
+def _zwnj_after_marks(m: re.Match[str]) -> str:
     s = m.string
     i = m.start()
     k = i - 1
@@ -123,9 +120,7 @@ def remove_invisibles(text: str, *, keep_zwnj: bool = True) -> str:
     return out
 
 
-_CANDIDATE_RE = re.compile(
-    _cls(sorted([*code_point_ranges([*INVISIBLE_FORMAT, *CONTROLS, ZWNJ, ZWJ])]))
-)
+_CANDIDATE_RE = re.compile(_cls(sorted([*code_point_ranges([*INVISIBLE_FORMAT, *CONTROLS, ZWNJ, ZWJ])])))
 
 
 def _char_name(c: str) -> str:
@@ -141,7 +136,7 @@ def _reason(c: str) -> str:
     return "control character"
 
 
-def trace_remove_invisibles(text: str, *, keep_zwnj: bool = True) -> Tuple[str, List[Change]]:
+def trace_remove_invisibles(text: str, *, keep_zwnj: bool = True) -> tuple[str, list[Change]]:
     """:func:`remove_invisibles` with the removed runs, each named.
 
     Every change deletes a run of adjacent invisible characters; ``rule`` is
@@ -156,8 +151,8 @@ def trace_remove_invisibles(text: str, *, keep_zwnj: bool = True) -> Tuple[str, 
     if out is text:
         return out, []
     # The output is the input with some characters deleted: walk both.
-    removed: List[Tuple[int, int, str]] = []
-    csi: Dict[int, int] = {}
+    removed: list[tuple[int, int, str]] = []
+    csi: dict[int, int] = {}
     if "\x1b" in text:
         csi = {m.start(): m.end() for m in _CSI_RE.finditer(text)}
     # (an escape sequence sorts before the ESC character it starts with)
@@ -179,7 +174,7 @@ def trace_remove_invisibles(text: str, *, keep_zwnj: bool = True) -> Tuple[str, 
             continue  # kept (a joiner in context)
         removed.append((i, i + 1, _reason(c)))
         shift += 1
-    changes: List[Change] = []
+    changes: list[Change] = []
     for start, end, rule in removed:
         if changes and changes[-1].end == start and changes[-1].rule == rule:
             last = changes.pop()

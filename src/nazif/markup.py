@@ -41,7 +41,6 @@ import html
 import re
 from bisect import bisect_right
 from html.entities import html5 as _HTML5
-from typing import List, Optional, Tuple
 
 from .steps import Change, attach_tracer, step
 
@@ -81,7 +80,7 @@ _REF = re.compile(
 _PRESENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});|<")
 
 
-def _reference_value(m: "re.Match[str]") -> Optional[str]:
+def _reference_value(m: re.Match[str]) -> str | None:
     """The character(s) a well-formed, known reference stands for, else ``None``."""
     name = m.group("name")
     if name is not None:
@@ -94,12 +93,17 @@ def _reference_value(m: "re.Match[str]") -> Optional[str]:
     if len(value) != 1:
         return None
     v = ord(value)
-    if (v < 0x20 and value not in "\t\n\r\x0c") or 0x7F <= v <= 0x9F or 0xFDD0 <= v <= 0xFDEF or (v & 0xFFFE) == 0xFFFE:
+    if (
+        (v < 0x20 and value not in "\t\n\r\x0c")
+        or 0x7F <= v <= 0x9F
+        or 0xFDD0 <= v <= 0xFDEF
+        or (v & 0xFFFE) == 0xFFFE
+    ):
         return None
     return value
 
 
-def _reference_replacement(m: "re.Match[str]") -> str:
+def _reference_replacement(m: re.Match[str]) -> str:
     if m.group("chain2") is not None:
         return "&"  # escaped ampersands with nothing to refer to
     value = _reference_value(m)
@@ -107,22 +111,22 @@ def _reference_replacement(m: "re.Match[str]") -> str:
         return value
     if m.group("chain"):
         # the escapes come off, the unknown reference stays: &amp;foo; -> &foo;
-        return "&" + m.group()[1 + len(m.group("chain")):]
+        return "&" + m.group()[1 + len(m.group("chain")) :]
     return m.group()
 
 
-def _unescape(text: str, changes: Optional[List[Change]]) -> str:
+def _unescape(text: str, changes: list[Change] | None) -> str:
     if "&" not in text:
         return text
     if changes is None:
         return _REF.sub(_reference_replacement, text)
-    parts: List[str] = []
+    parts: list[str] = []
     pos = 0
     for m in _REF.finditer(text):
         new = _reference_replacement(m)
         if new == m.group():
             continue
-        parts.append(text[pos:m.start()])
+        parts.append(text[pos : m.start()])
         parts.append(new)
         pos = m.end()
         changes.append(Change(m.start(), m.end(), m.group(), new, rule="entity", entry=m.group()))
@@ -162,7 +166,7 @@ class _Closer:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lower: Optional[str] = None
+        self.lower: str | None = None
         self.missing: dict = {}
         self.closes: dict = {}
 
@@ -191,7 +195,7 @@ class _Closer:
 _ASCII_LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
 
 
-def _removal(text: str, m: "re.Match[str]", closer: _Closer) -> Optional[Tuple[int, str, str, str]]:
+def _removal(text: str, m: re.Match[str], closer: _Closer) -> tuple[int, str, str, str] | None:
     """``(end, kind, rule, entry)`` if the match is a removable construct."""
     g = m.group()
     if g == "<!--":
@@ -221,23 +225,25 @@ def _removal(text: str, m: "re.Match[str]", closer: _Closer) -> Optional[Tuple[i
         end = closer.find(f"</{name}", m.end(), fold=True)
         if end != -1:
             gt = text.find(">", end)
-            if gt != -1 and not text[end + len(name) + 2:gt].strip():
+            if gt != -1 and not text[end + len(name) + 2 : gt].strip():
                 return gt + 1, "block", "element", name
         return m.end(), "block", "tag", name
-    kind = "block" if name in BLOCK_TAGS or name in CONTENT_TAGS else "cell" if name in CELL_TAGS else "inline"
+    kind = (
+        "block" if name in BLOCK_TAGS or name in CONTENT_TAGS else "cell" if name in CELL_TAGS else "inline"
+    )
     return m.end(), kind, "tag", close + name
 
 
-def _strip_tags(text: str, changes: Optional[List[Change]]) -> str:
+def _strip_tags(text: str, changes: list[Change] | None) -> str:
     if "<" not in text:
         return text
     closer = _Closer(text)
-    out: List[str] = []
+    out: list[str] = []
     out_empty = True
     last = ""  # last character of the output so far
     tail = ""  # its last characters, for the reference guard
     open_lt = False  # the output so far has a "<" after its last ">"
-    pending: Optional[Tuple[int, int]] = None  # the last separator, if nothing followed it
+    pending: tuple[int, int] | None = None  # the last separator, if nothing followed it
     done = 0  # text[:done] is emitted
     pos = 0  # where to search next
     search = _TAG.search
@@ -261,7 +267,7 @@ def _strip_tags(text: str, changes: Optional[List[Change]]) -> str:
                 continue
         now_last = kept[-1] if kept else last
         now_empty = out_empty and not kept
-        after = text[end:end + 1]
+        after = text[end : end + 1]
         sep = ""
         if kind == "block":
             if not now_empty and now_last != "\n" and after not in ("", "\n"):
@@ -298,7 +304,7 @@ def _strip_tags(text: str, changes: Optional[List[Change]]) -> str:
     return "".join(out)
 
 
-def _compose(text0: str, first: List[Change], second: List[Change], text1: str) -> List[Change]:
+def _compose(text0: str, first: list[Change], second: list[Change], text1: str) -> list[Change]:
     """Changes of two passes (``first`` on ``text0`` giving ``text1``,
     ``second`` on ``text1``) as one list in ``text0``'s offsets.  A change of
     the second pass that touches output of the first absorbs it."""
@@ -306,28 +312,30 @@ def _compose(text0: str, first: List[Change], second: List[Change], text1: str) 
         return first
     if not first:
         return second
-    out_starts: List[int] = []  # where each first-pass change's output starts in text1
+    out_starts: list[int] = []  # where each first-pass change's output starts in text1
     shift = 0
     for c in first:
         out_starts.append(c.start + shift)
         shift += len(c.after) - (c.end - c.start)
 
-    def to0(p1: int, *, is_end: bool) -> Tuple[int, int]:
+    def to0(p1: int, *, is_end: bool) -> tuple[int, int]:
         """(offset in text0, offset in text1 of the same boundary, widened
         over a first-pass change the boundary falls inside)."""
         i = bisect_right(out_starts, p1 - (1 if is_end else 0)) - 1
         if i >= 0:
             c = first[i]
             o_start, o_end = out_starts[i], out_starts[i] + len(c.after)
-            inside = o_start < p1 < o_end or (not is_end and p1 == o_start and o_end > o_start) or (
-                is_end and p1 == o_end and o_end > o_start
+            inside = (
+                o_start < p1 < o_end
+                or (not is_end and p1 == o_start and o_end > o_start)
+                or (is_end and p1 == o_end and o_end > o_start)
             )
             if inside:
                 return (c.start, o_start) if not is_end else (c.end, o_end)
             return c.end + (p1 - o_end), p1
         return p1, p1
 
-    merged: List[Change] = []
+    merged: list[Change] = []
     absorbed = set()
     for c in second:
         s0, s1 = to0(c.start, is_end=False)
@@ -335,15 +343,15 @@ def _compose(text0: str, first: List[Change], second: List[Change], text1: str) 
         for i, f in enumerate(first):
             if f.start >= s0 and f.end <= e0 and (f.start < e0 or f.start == s0):
                 absorbed.add(i)
-        after = text1[s1:c.start] + c.after + text1[c.end:e1]
+        after = text1[s1 : c.start] + c.after + text1[c.end : e1]
         merged.append(Change(s0, e0, text0[s0:e0], after, rule=c.rule, entry=c.entry))
     merged.extend(f for i, f in enumerate(first) if i not in absorbed)
     merged.sort(key=lambda c: (c.start, c.end))
     return merged
 
 
-def _line_numbers(text: str, changes: List[Change]) -> List[Change]:
-    out: List[Change] = []
+def _line_numbers(text: str, changes: list[Change]) -> list[Change]:
+    out: list[Change] = []
     line = 0
     pos = 0
     for c in changes:
@@ -353,11 +361,11 @@ def _line_numbers(text: str, changes: List[Change]) -> List[Change]:
     return out
 
 
-def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> Tuple[str, List[Change]]:
+def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> tuple[str, list[Change]]:
     if _PRESENCE.search(text) is None:
         return text, []
-    first: Optional[List[Change]] = [] if trace else None
-    second: Optional[List[Change]] = [] if trace else None
+    first: list[Change] | None = [] if trace else None
+    second: list[Change] | None = [] if trace else None
     text1 = _unescape(text, first) if unescape_entities else text
     text2 = _strip_tags(text1, second) if strip_tags else text1
     if not trace:
@@ -389,7 +397,7 @@ def remove_markup(text: str, *, unescape_entities: bool = True, strip_tags: bool
 
 def trace_remove_markup(
     text: str, *, unescape_entities: bool = True, strip_tags: bool = True
-) -> Tuple[str, List[Change]]:
+) -> tuple[str, list[Change]]:
     """:func:`remove_markup` with its changes: ``rule`` is ``entity``, ``tag``,
     ``element`` (script/style with contents) or ``comment``; ``entry`` the
     reference or the tag name; ``line`` the line index.

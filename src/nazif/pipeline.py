@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Union
 
 from .diff import diff_changes
 from .steps import Change, get_info
 
-__all__ = ["Pipeline", "BoundStep", "StepReport", "Explanation", "make_pipeline", "StepSpec"]
+__all__ = ["BoundStep", "Explanation", "Pipeline", "StepReport", "StepSpec", "make_pipeline"]
 
 StepSpec = Union[
     str,
     Callable[..., str],
-    Tuple[Union[str, Callable[..., str]], Mapping[str, Any]],
+    tuple[str | Callable[..., str], Mapping[str, Any]],
     Mapping[str, Any],
 ]
 
@@ -41,13 +42,13 @@ class BoundStep:
 
     name: str
     func: Callable[..., str]
-    options: Dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
     registered: bool = False
 
     def __call__(self, text: str) -> str:
         return self.func(text, **self.options)
 
-    def trace(self, text: str) -> Tuple[str, List[Change]]:
+    def trace(self, text: str) -> tuple[str, list[Change]]:
         """Run the step and return ``(new_text, changes)``."""
         tracer = getattr(self.func, "nazif_tracer", None)
         if tracer is not None:
@@ -55,7 +56,7 @@ class BoundStep:
         new = self.func(text, **self.options)
         return new, diff_changes(text, new)
 
-    def spec(self) -> Union[str, List[Any]]:
+    def spec(self) -> str | list[Any]:
         """This step as data (only for registered steps)."""
         if not self.registered:
             raise ValueError(f"step {self.name!r} is not a registered step and cannot be saved as data")
@@ -63,8 +64,8 @@ class BoundStep:
 
 
 def _bind(spec: StepSpec) -> BoundStep:
-    options: Dict[str, Any] = {}
-    target: Union[str, Callable[..., str]]
+    options: dict[str, Any] = {}
+    target: str | Callable[..., str]
     if isinstance(spec, BoundStep):
         return spec
     if isinstance(spec, Mapping):
@@ -102,8 +103,8 @@ class StepReport:
     """What one step changed, as reported by :meth:`Pipeline.explain`."""
 
     step: str
-    options: Dict[str, Any]
-    changes: List[Change]
+    options: dict[str, Any]
+    changes: list[Change]
     before: str
     text: str
     func: Callable[..., str] = field(repr=False, default=str)
@@ -114,11 +115,11 @@ class StepReport:
         return len(self.changes)
 
     @property
-    def spans(self) -> List[Tuple[int, int]]:
+    def spans(self) -> list[tuple[int, int]]:
         """The ``(start, end)`` spans it touched, in the coordinates of its input."""
         return [(c.start, c.end) for c in self.changes]
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (without the full texts)."""
         return {
             "step": self.step,
@@ -134,7 +135,7 @@ class Explanation:
 
     input: str
     output: str
-    steps: List[StepReport]
+    steps: list[StepReport]
 
     def __iter__(self) -> Iterator[StepReport]:
         return iter(self.steps)
@@ -152,7 +153,7 @@ class Explanation:
             text = report.func(text, **report.options)
         return text
 
-    def as_dicts(self) -> List[Dict[str, Any]]:
+    def as_dicts(self) -> list[dict[str, Any]]:
         """One JSON-ready dictionary per reported step."""
         return [r.as_dict() for r in self.steps]
 
@@ -163,7 +164,7 @@ class Explanation:
     def __str__(self) -> str:
         if not self.steps:
             return "no step changed anything"
-        lines: List[str] = []
+        lines: list[str] = []
         for report in self.steps:
             lines.append(f"{report.step}: {report.n_changes} change(s)")
             for c in report.changes[:20]:
@@ -175,7 +176,7 @@ class Explanation:
         return "\n".join(lines)
 
 
-def _with_lines(text: str, changes: List[Change]) -> List[Change]:
+def _with_lines(text: str, changes: list[Change]) -> list[Change]:
     """``changes`` with ``line`` filled in where a step left it out."""
     if all(c.line is not None for c in changes):
         return changes
@@ -184,10 +185,7 @@ def _with_lines(text: str, changes: List[Change]) -> List[Change]:
     while pos != -1:
         starts.append(pos + 1)
         pos = text.find("\n", pos + 1)
-    return [
-        c if c.line is not None else replace(c, line=bisect_right(starts, c.start) - 1)
-        for c in changes
-    ]
+    return [c if c.line is not None else replace(c, line=bisect_right(starts, c.start) - 1) for c in changes]
 
 
 class Pipeline:
@@ -207,13 +205,13 @@ class Pipeline:
     'عربي'
     """
 
-    def __init__(self, steps: Iterable[StepSpec] = (), *, name: Optional[str] = None) -> None:
-        self.steps: List[BoundStep] = [_bind(s) for s in steps]
+    def __init__(self, steps: Iterable[StepSpec] = (), *, name: str | None = None) -> None:
+        self.steps: list[BoundStep] = [_bind(s) for s in steps]
         self.name = name
 
     # -- building ---------------------------------------------------------
     @classmethod
-    def from_spec(cls, spec: Union[Sequence[StepSpec], str], *, name: Optional[str] = None) -> "Pipeline":
+    def from_spec(cls, spec: Sequence[StepSpec] | str, *, name: str | None = None) -> Pipeline:
         """Build from data: a list of step specs, or a JSON string of one.
 
         A JSON object ``{"preset": "display"}`` or ``{"steps": [...]}`` is
@@ -230,21 +228,21 @@ class Pipeline:
         return cls(spec, name=name)
 
     @classmethod
-    def from_preset(cls, preset: str) -> "Pipeline":
+    def from_preset(cls, preset: str) -> Pipeline:
         """The pipeline of a named preset (see :mod:`nazif.presets`)."""
         from .presets import preset_spec
 
         return cls(preset_spec(preset), name=preset)
 
-    def to_spec(self) -> List[Any]:
+    def to_spec(self) -> list[Any]:
         """The pipeline as data (a JSON-ready list); all steps must be registered."""
         return [s.spec() for s in self.steps]
 
-    def then(self, *steps: StepSpec) -> "Pipeline":
+    def then(self, *steps: StepSpec) -> Pipeline:
         """A new pipeline with ``steps`` appended."""
         return Pipeline([*self.steps, *steps], name=self.name)
 
-    def __add__(self, other: "Pipeline") -> "Pipeline":
+    def __add__(self, other: Pipeline) -> Pipeline:
         return Pipeline([*self.steps, *other.steps])
 
     # -- running ----------------------------------------------------------
@@ -257,7 +255,7 @@ class Pipeline:
         """Run every step and report, for each that changed something, the
         step name, its options, the changes (spans in that step's input, with
         rule and entry where the step gives them) and the text after it."""
-        reports: List[StepReport] = []
+        reports: list[StepReport] = []
         current = text
         for s in self.steps:
             new, changes = s.trace(current)
@@ -271,7 +269,7 @@ class Pipeline:
 
     # -- plumbing ---------------------------------------------------------
     @property
-    def names(self) -> List[str]:
+    def names(self) -> list[str]:
         """The step names, in order."""
         return [s.name for s in self.steps]
 
@@ -302,5 +300,3 @@ def make_pipeline(*steps: StepSpec) -> Pipeline:
     'مرحبا'
     """
     return Pipeline(steps)
-
-

@@ -20,24 +20,24 @@ run.  See ``docs/presets.md`` for how to choose one.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any
 
-__all__ = ["PRESETS", "preset_spec", "preset_names"]
+__all__ = ["PRESETS", "preset_names", "preset_spec"]
 
-_LOSSLESS_CHARACTERS: List[Any] = [
+_LOSSLESS_CHARACTERS: list[Any] = [
     "remove_invisibles",
     "normalize_nfc",
     "fold_presentation_forms",
     "remove_tatweel",
 ]
 
-_LAYOUT: List[Any] = [
+_LAYOUT: list[Any] = [
     "normalize_whitespace",
     "normalize_punctuation",
     "normalize_quotes",
 ]
 
-PRESETS: Dict[str, List[Any]] = {
+PRESETS: dict[str, list[Any]] = {
     "display": [*_LOSSLESS_CHARACTERS, *_LAYOUT],
     "search": [
         "remove_invisibles",
@@ -70,12 +70,12 @@ PRESETS: Dict[str, List[Any]] = {
 }
 
 
-def preset_names() -> List[str]:
+def preset_names() -> list[str]:
     """The names of the presets."""
     return sorted(PRESETS)
 
 
-def preset_spec(name: str) -> List[Any]:
+def preset_spec(name: str) -> list[Any]:
     """The step specs of preset ``name`` (a copy); ``KeyError`` if unknown."""
     try:
         return list(PRESETS[name])

@@ -17,15 +17,15 @@ that could backtrack over a long run of letters.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator, List, Tuple
+from collections.abc import Callable, Iterator
 
 from .tables.quotes import QUOTE_CHARS
 
-__all__ = ["protected_spans", "split_protected", "map_unprotected"]
+__all__ = ["map_unprotected", "protected_spans", "split_protected"]
 
 # A URL stops at whitespace, angle brackets and any quotation mark the quote
 # step rewrites, so that normalizing quotes never moves a URL's end.
-_URL_STOP = "\\s<>" + "".join(re.escape(c) for c in sorted(QUOTE_CHARS | {"\"", "'", "`"}))
+_URL_STOP = "\\s<>" + "".join(re.escape(c) for c in sorted(QUOTE_CHARS | {'"', "'", "`"}))
 # An apostrophe inside a word of the path ("/it’s-a-story") is part of the URL.
 _URL_APOSTROPHE = "['\u2019\u02bc](?=[^\\W_])"
 _URL = re.compile(
@@ -61,7 +61,7 @@ def _trim_url(text: str, start: int, end: int) -> int:
     return end
 
 
-def _email_spans(text: str) -> Iterator[Tuple[int, int]]:
+def _email_spans(text: str) -> Iterator[tuple[int, int]]:
     pos = text.find("@")
     while pos != -1:
         domain = _EMAIL_DOMAIN.match(text, pos + 1)
@@ -76,10 +76,10 @@ def _email_spans(text: str) -> Iterator[Tuple[int, int]]:
             pos = text.find("@", pos + 1)
 
 
-def protected_spans(text: str, *, latin: bool = False) -> List[Tuple[int, int]]:
+def protected_spans(text: str, *, latin: bool = False) -> list[tuple[int, int]]:
     """Sorted, non-overlapping ``(start, end)`` spans of URLs and e-mail
     addresses (and Latin-script runs when ``latin`` is true)."""
-    spans: List[Tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text or "WWW." in text:
         for m in _URL.finditer(text):
             end = _trim_url(text, m.start(), m.end())
@@ -102,7 +102,7 @@ def protected_spans(text: str, *, latin: bool = False) -> List[Tuple[int, int]]:
     return merged
 
 
-def split_protected(text: str, *, latin: bool = False) -> Iterator[Tuple[str, bool]]:
+def split_protected(text: str, *, latin: bool = False) -> Iterator[tuple[str, bool]]:
     """Cut ``text`` into ``(piece, is_protected)`` pairs that concatenate to it."""
     pos = 0
     for start, end in protected_spans(text, latin=latin):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import List, Optional
 
 from .protected import protected_spans
 from .steps import step
@@ -68,7 +67,7 @@ def _remove_spaces(text: str) -> str:
     # URLs and e-mail addresses (nazif.protected) never contain a space, so
     # deleting spaces cannot change them; the tests check it on every input.
     n = len(text)
-    out: List[str] = []
+    out: list[str] = []
     pos = 0  # text[:pos] is settled
     for m in _CANDIDATE_RE.finditer(text):
         c = m.group()
@@ -76,7 +75,7 @@ def _remove_spaces(text: str) -> str:
         if c in OPENING_BRACKETS:
             if _emoticon_before(text, i):
                 continue  # ":( " is a face, not a bracket
-            out.append(text[pos:i + 1])
+            out.append(text[pos : i + 1])
             j = i + 1
             while j < n and text[j] in _HS:
                 j += 1
@@ -110,9 +109,7 @@ _SWAPPABLE_RE = re.compile(_cls(set(LATIN_TO_ARABIC) | set(ARABIC_TO_LATIN)))
 _LATIN_MARKS_RE = re.compile(_cls(LATIN_TO_ARABIC))
 _ARABIC_MARKS_RE = re.compile(_cls(ARABIC_TO_LATIN))
 # (supersets of the letters _letter_script calls "ar" and "la")
-_HAS_ARABIC_RE = re.compile(
-    "[\u0600-\u08ff\ufb50-\ufeff\U00010ec0-\U00010eff\U0001ee00-\U0001eeff]"
-)
+_HAS_ARABIC_RE = re.compile("[\u0600-\u08ff\ufb50-\ufeff\U00010ec0-\U00010eff\U0001ee00-\U0001eeff]")
 _HAS_LATIN_RE = re.compile("[A-Za-z\u00aa-\u024f\u1e00-\u1eff\uff21-\uff5a]")
 _SCRIPT_WINDOW = 32
 _EMOTICON_MOUTHS = frozenset(")(][")
@@ -132,7 +129,7 @@ def _letter_script(c: str) -> str:
     return "other"
 
 
-def _nearest_script(window: str) -> Optional[str]:
+def _nearest_script(window: str) -> str | None:
     """Script of the first letter of ``window`` before any line break."""
     cut = window.find("\n")
     if cut != -1:
@@ -159,7 +156,7 @@ def _swap_scripts(text: str) -> str:
     spans = protected_spans(text)
     starts = [s for s, _ in spans]
     n = len(text)
-    out: List[str] = []
+    out: list[str] = []
     pos = 0
     for m in candidates.finditer(text):
         i = m.start()
@@ -177,8 +174,8 @@ def _swap_scripts(text: str) -> str:
             # fast path: a mark right after a letter of its own script stays
             if _letter_script(prev) == ("ar" if c in ARABIC_TO_LATIN else "la"):
                 continue
-        before = _nearest_script(text[max(0, i - _SCRIPT_WINDOW):i][::-1])
-        after = _nearest_script(text[i + 1:i + 1 + _SCRIPT_WINDOW])
+        before = _nearest_script(text[max(0, i - _SCRIPT_WINDOW) : i][::-1])
+        after = _nearest_script(text[i + 1 : i + 1 + _SCRIPT_WINDOW])
         if c in "?\N{ARABIC QUESTION MARK}" and before is not None:
             scripts = {before}  # a question mark ends the sentence before it
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Callable, List, Optional
+from collections.abc import Callable
 
 from .protected import protected_spans
 from .steps import step
@@ -43,7 +43,7 @@ _DQS = set(DOUBLE_QUOTES)
 _SQS = set(SINGLE_QUOTES)
 
 
-def _token_pattern(first: set, pair_only: set) -> "re.Pattern[str]":
+def _token_pattern(first: set, pair_only: set) -> re.Pattern[str]:
     """A quote token: a single mark, a double mark, or two single marks side
     by side ('' `` ‘‘), read as one double mark.  A prime right after a digit
     is not a quote (5′, 10″, 45° 30′).  ``first`` are the characters a token
@@ -69,12 +69,12 @@ _TOKEN_RE = _token_pattern(_DQS | _SQS, set())
 _ASCII_RE = _token_pattern((_DQS | _SQS) - {_DQ}, {_SQ})
 
 
-def _ascii_repl(m: "re.Match[str]") -> str:
+def _ascii_repl(m: re.Match[str]) -> str:
     tok = m.group()
     return _DQ if len(tok) == 2 or tok in DOUBLE_QUOTES else _SQ
 
 
-def _protected(text: str) -> Optional[Callable[[int], bool]]:
+def _protected(text: str) -> Callable[[int], bool] | None:
     """A test "is offset i inside a URL or e-mail address?", or None when
     the text has none (the common case, found by a cheap scan)."""
     if "://" not in text and "www." not in text and "WWW." not in text and "@" not in text:
@@ -95,8 +95,7 @@ def _protected(text: str) -> Optional[Callable[[int], bool]]:
 _DASHES = "-\N{EN DASH}\N{EM DASH}"
 _OPENERS = frozenset("([{<" + _DASHES)
 _CLOSERS = frozenset(
-    ")]}>.,;:!?\N{HORIZONTAL ELLIPSIS}\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
-    + _DASHES
+    ")]}>.,;:!?\N{HORIZONTAL ELLIPSIS}\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}" + _DASHES
 )
 _CLOSING_BRACKETS = frozenset(")]}>")
 _SCRIPT_WINDOW = 24
@@ -124,8 +123,8 @@ def _nearest_letter(window: str) -> str:
 
 def _arabic_run(text: str, start: int, end: int, direction: str) -> bool:
     """Is the nearest letter (inside the quote first, then outside) Arabic?"""
-    after = text[end:end + _SCRIPT_WINDOW]
-    before = text[max(0, start - _SCRIPT_WINDOW):start][::-1]
+    after = text[end : end + _SCRIPT_WINDOW]
+    before = text[max(0, start - _SCRIPT_WINDOW) : start][::-1]
     inside, outside = (after, before) if direction == OPEN else (before, after)
     letter = _nearest_letter(inside) or _nearest_letter(outside)
     return bool(letter) and _is_arabic(letter)
@@ -154,12 +153,12 @@ def _after_proclitic(text: str, s: int) -> bool:
 
 def _directional(text: str, marks, arabic_guillemets: bool) -> str:
     d_open, d_close, s_open, s_close = marks
-    out: List[str] = []
+    out: list[str] = []
     pos = 0
     n = len(text)
     last = {"d": CLOSE, "s": CLOSE}
     prev_end = -1
-    prev_dir: Optional[str] = None
+    prev_dir: str | None = None
     inside = _protected(text) if _TOKEN_RE.search(text) else None
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
@@ -195,7 +194,7 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
         if left and not right:
             direction = OPEN
             # the apostrophe of a decade: '90s
-            if kind == "s" and text[e:e + 2].isdigit() and text[e + 2:e + 3] == "s":
+            if kind == "s" and text[e : e + 2].isdigit() and text[e + 2 : e + 3] == "s":
                 direction = CLOSE
         elif right and not left:
             direction = CLOSE

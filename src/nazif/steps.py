@@ -23,24 +23,25 @@ any callable.  Registration only gives it a name usable from data and the CLI.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any
 
 __all__ = [
+    "STEP_HOMES",
+    "STEP_MODULES",
     "Change",
     "StepInfo",
     "Tracer",
-    "step",
     "attach_tracer",
-    "get_step",
     "get_info",
+    "get_step",
+    "step",
     "step_names",
-    "STEP_MODULES",
-    "STEP_HOMES",
 ]
 
 StepFunc = Callable[..., str]
-Tracer = Callable[..., Tuple[str, List["Change"]]]
+Tracer = Callable[..., tuple[str, list["Change"]]]
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,13 @@ class Change:
     end: int
     before: str
     after: str
-    rule: Optional[str] = None
-    entry: Optional[str] = None
-    line: Optional[int] = None
+    rule: str | None = None
+    entry: str | None = None
+    line: int | None = None
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (``None`` fields left out)."""
-        d: Dict[str, Any] = {
+        d: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "before": self.before,
@@ -84,15 +85,15 @@ class StepInfo:
     func: StepFunc
     lossless: bool
     summary: str
-    tracer: Optional[Tracer] = None
+    tracer: Tracer | None = None
     module: str = field(default="")
 
 
-_REGISTRY: Dict[str, StepInfo] = {}
+_REGISTRY: dict[str, StepInfo] = {}
 
 # Modules whose import registers steps.  Kept as data so that looking a step
 # up by name imports only what is needed, lazily.
-STEP_MODULES: Tuple[str, ...] = (
+STEP_MODULES: tuple[str, ...] = (
     "nazif.mojibake",
     "nazif.markup",
     "nazif.whitespace",
@@ -106,7 +107,7 @@ STEP_MODULES: Tuple[str, ...] = (
 
 # Where each built-in step lives, so that looking one up imports only its
 # module (``--preset display`` never loads chrome removal or langdetect).
-STEP_HOMES: Dict[str, str] = {
+STEP_HOMES: dict[str, str] = {
     "normalize_whitespace": "nazif.whitespace",
     "remove_invisibles": "nazif.invisibles",
     "normalize_quotes": "nazif.quotes",
@@ -161,7 +162,7 @@ def attach_tracer(func: StepFunc, tracer: Tracer) -> None:
 
     ``tracer(text, **options)`` must return ``(func(text, **options), changes)``.
     """
-    setattr(func, "nazif_tracer", tracer)
+    func.nazif_tracer = tracer
     info = _REGISTRY.get(func.__name__)
     if info is not None and info.func is func:
         info.tracer = tracer
@@ -194,7 +195,7 @@ def get_step(name: str) -> StepFunc:
     return get_info(name).func
 
 
-def step_names() -> List[str]:
+def step_names() -> list[str]:
     """Names of all registered steps, sorted."""
     _load_all()
     return sorted(_REGISTRY)

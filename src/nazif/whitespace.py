@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Tuple
 
 from .steps import step
 from .tables.spaces import LINE_BREAK_CHARS, SPACE_SEPARATORS, TAB
@@ -51,7 +50,7 @@ def _dirty(text: str, keep_tabs: bool) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _blank_run(max_blank_lines: int) -> Tuple[str, "re.Pattern[str]", str]:
+def _blank_run(max_blank_lines: int) -> tuple[str, re.Pattern[str], str]:
     limit = "\n" * (max_blank_lines + 2)
     return limit, re.compile(limit + "+"), "\n" * (max_blank_lines + 1)
 

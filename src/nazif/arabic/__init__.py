@@ -32,15 +32,15 @@ from .letters import (
 )
 
 __all__ = [
-    "normalize_nfc",
     "fold_presentation_forms",
-    "remove_tatweel",
-    "normalize_digits",
-    "remove_diacritics",
     "normalize_alef",
-    "normalize_hamza",
-    "normalize_teh_marbuta",
     "normalize_alef_maksura",
+    "normalize_digits",
+    "normalize_hamza",
+    "normalize_nfc",
     "normalize_persian_letters",
+    "normalize_teh_marbuta",
     "reduce_elongation",
+    "remove_diacritics",
+    "remove_tatweel",
 ]

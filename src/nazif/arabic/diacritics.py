@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Iterable, Tuple, Union
+from collections.abc import Iterable
+from functools import cache
 
 from ..protected import map_unprotected
 from ..steps import step
 from .tables import DEFAULT_DIACRITIC_CLASSES, DIACRITIC_CLASSES, HAMZA_MARKS, MADDA, MARK_CLASSES, char_class
 
-__all__ = ["remove_diacritics", "marks_of_class"]
+__all__ = ["marks_of_class", "remove_diacritics"]
 
 _ALEF_MADDA = "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"
 # Marks that compose with a letter under NFC (أ إ آ ؤ ئ ۀ ۂ ۓ).
@@ -33,7 +33,7 @@ def marks_of_class(name: str) -> str:
     return "".join(sorted(c for c, k in MARK_CLASSES.items() if k == name))
 
 
-def _key(classes: Union[str, Iterable[str]]) -> Tuple[str, ...]:
+def _key(classes: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(classes, str):
         classes = (classes,)
     key = tuple(sorted(set(classes)))
@@ -45,8 +45,8 @@ def _key(classes: Union[str, Iterable[str]]) -> Tuple[str, ...]:
     return key
 
 
-@lru_cache(maxsize=None)
-def _pattern(key: Tuple[str, ...]) -> re.Pattern[str]:
+@cache
+def _pattern(key: tuple[str, ...]) -> re.Pattern[str]:
     marks = "".join(marks_of_class(name) for name in key)
     return re.compile("[" + char_class(marks) + "]+") if marks else re.compile(r"(?!)")
 
@@ -59,7 +59,7 @@ def _nfc(piece: str) -> str:
 def remove_diacritics(
     text: str,
     *,
-    classes: Union[str, Iterable[str]] = DEFAULT_DIACRITIC_CLASSES,
+    classes: str | Iterable[str] = DEFAULT_DIACRITIC_CLASSES,
 ) -> str:
     """Remove Arabic diacritics of the chosen classes (lossy).
 

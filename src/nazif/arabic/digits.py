@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict
+from collections.abc import Callable
 
 from ..protected import map_unprotected
 from ..steps import step
@@ -16,16 +16,24 @@ from .tables import (
     THOUSANDS_SEPARATOR,
 )
 
-__all__ = ["normalize_digits", "DIGIT_SYSTEMS"]
+__all__ = ["DIGIT_SYSTEMS", "normalize_digits"]
 
-DIGIT_SYSTEMS: Dict[str, str] = {
+DIGIT_SYSTEMS: dict[str, str] = {
     "ascii": ASCII_DIGITS,
     "arabic": ARABIC_INDIC_DIGITS,
     "persian": PERSIAN_DIGITS,
 }
 
 _ALL_DIGITS = ASCII_DIGITS + ARABIC_INDIC_DIGITS + PERSIAN_DIGITS
-_D = "0-9" + ARABIC_INDIC_DIGITS[0] + "-" + ARABIC_INDIC_DIGITS[-1] + PERSIAN_DIGITS[0] + "-" + PERSIAN_DIGITS[-1]
+_D = (
+    "0-9"
+    + ARABIC_INDIC_DIGITS[0]
+    + "-"
+    + ARABIC_INDIC_DIGITS[-1]
+    + PERSIAN_DIGITS[0]
+    + "-"
+    + PERSIAN_DIGITS[-1]
+)
 _SEPS = ".," + DECIMAL_SEPARATOR + THOUSANDS_SEPARATOR
 _PCT = "%" + PERCENT_SIGN
 
@@ -37,20 +45,22 @@ _NUMBER = re.compile(f"[{_PCT}]?[{_D}]+(?:[{re.escape(_SEPS)}][{_D}]+)*[{_PCT}]?
 # Shape of a number whose "." and "," are unambiguous: 1,234,567.89 or 3.14.
 _GROUPED = re.compile(r"0{1,3}(?:,000)+(?:\.0+)?|0+\.0+")
 
-_PRESENCE: Dict[str, re.Pattern[str]] = {
-    "ascii": re.compile(f"[{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}{DECIMAL_SEPARATOR}{THOUSANDS_SEPARATOR}{PERCENT_SIGN}]"),
+_PRESENCE: dict[str, re.Pattern[str]] = {
+    "ascii": re.compile(
+        f"[{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}{DECIMAL_SEPARATOR}{THOUSANDS_SEPARATOR}{PERCENT_SIGN}]"
+    ),
     "arabic": re.compile(f"[0-9{PERSIAN_DIGITS}%]|[{ARABIC_INDIC_DIGITS}][.,][{ARABIC_INDIC_DIGITS}]"),
     "persian": re.compile(f"[0-9{ARABIC_INDIC_DIGITS}%]|[{PERSIAN_DIGITS}][.,][{PERSIAN_DIGITS}]"),
 }
 
 _SHAPE = str.maketrans(
-    {**{d: "0" for d in _ALL_DIGITS}, DECIMAL_SEPARATOR: ".", THOUSANDS_SEPARATOR: ",", PERCENT_SIGN: "%"}
+    {**dict.fromkeys(_ALL_DIGITS, "0"), DECIMAL_SEPARATOR: ".", THOUSANDS_SEPARATOR: ",", PERCENT_SIGN: "%"}
 )
 
 
-def _digit_map(target: str) -> Dict[int, str]:
+def _digit_map(target: str) -> dict[int, str]:
     digits = DIGIT_SYSTEMS[target]
-    table: Dict[int, str] = {}
+    table: dict[int, str] = {}
     for system in DIGIT_SYSTEMS.values():
         for i, d in enumerate(system):
             table[ord(d)] = digits[i]
@@ -85,7 +95,7 @@ def _to_eastern(target: str) -> Callable[[re.Match[str]], str]:
     return convert
 
 
-_CONVERTERS: Dict[str, Callable[[re.Match[str]], str]] = {
+_CONVERTERS: dict[str, Callable[[re.Match[str]], str]] = {
     "ascii": _to_ascii,
     "arabic": _to_eastern("arabic"),
     "persian": _to_eastern("persian"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict
 
 from ..protected import map_unprotected
 from ..steps import step
@@ -19,16 +18,16 @@ from .tables import (
     ARABIC_MARKS,
     DUAL_JOINING,
     KEPT_LIGATURES,
-    QURANIC_SMALL_LETTERS,
     NAMELESS_LIGATURES,
     PRESENTATION_FOLD,
+    QURANIC_SMALL_LETTERS,
     RIGHT_JOINING,
     SPACING_MARK_FORMS,
     TATWEEL,
     char_class,
 )
 
-__all__ = ["normalize_nfc", "fold_presentation_forms", "remove_tatweel", "nfc_if_changed"]
+__all__ = ["fold_presentation_forms", "nfc_if_changed", "normalize_nfc", "remove_tatweel"]
 
 
 # --- NFC -------------------------------------------------------------------
@@ -73,8 +72,8 @@ def nfc_if_changed(old: str, new: str) -> str:
 
 # --- presentation forms ----------------------------------------------------
 
-_FOLD_ALL: Dict[str, str] = {**PRESENTATION_FOLD, **NAMELESS_LIGATURES}
-_FOLD_KEEP: Dict[str, str] = {k: v for k, v in PRESENTATION_FOLD.items() if k not in KEPT_LIGATURES}
+_FOLD_ALL: dict[str, str] = {**PRESENTATION_FOLD, **NAMELESS_LIGATURES}
+_FOLD_KEEP: dict[str, str] = {k: v for k, v in PRESENTATION_FOLD.items() if k not in KEPT_LIGATURES}
 
 _RUN_KEEP = re.compile("[" + char_class(set(_FOLD_KEEP) | set(SPACING_MARK_FORMS)) + "]+")
 _RUN_ALL = re.compile("[" + char_class(set(_FOLD_ALL) | set(SPACING_MARK_FORMS)) + "]+")
@@ -87,7 +86,7 @@ def _is_base(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM" or ch in _FOLD_ALL or ch in KEPT_LIGATURES
 
 
-def _fold_run(m: re.Match[str], table: Dict[str, str]) -> str:
+def _fold_run(m: re.Match[str], table: dict[str, str]) -> str:
     run = m.group()
     start = m.start()
     attached = start > 0 and _is_base(m.string[start - 1])

@@ -9,7 +9,7 @@ alone, and touches only the letters listed in its docstring.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict
+from collections.abc import Callable
 
 from ..protected import map_unprotected
 from ..steps import step
@@ -30,10 +30,10 @@ from .tables import (
 
 __all__ = [
     "normalize_alef",
-    "normalize_hamza",
-    "normalize_teh_marbuta",
     "normalize_alef_maksura",
+    "normalize_hamza",
     "normalize_persian_letters",
+    "normalize_teh_marbuta",
 ]
 
 _HAMZA_ABOVE = "\N{ARABIC HAMZA ABOVE}"
@@ -41,7 +41,9 @@ _HAMZA_BELOW = "\N{ARABIC HAMZA BELOW}"
 _MADDA = "\N{ARABIC MADDAH ABOVE}"
 
 
-def _cluster_fold(precomposed: Dict[str, str], decomposed: Dict[str, str], marks: str) -> Callable[[str], str]:
+def _cluster_fold(
+    precomposed: dict[str, str], decomposed: dict[str, str], marks: str
+) -> Callable[[str], str]:
     """A fold of letters together with the hamza/madda ``marks`` written after them.
 
     Matches a precomposed letter of ``precomposed`` with the combining marks

@@ -8,50 +8,50 @@ written by ``tools/gen_arabic_tables.py``.  The tables here are *policy*
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Iterable, Tuple
+from collections.abc import Iterable
 
 from . import _generated_tables as gen
 
 __all__ = [
-    "UNICODE_VERSION",
-    "PRESENTATION_FOLD",
-    "SPACING_MARK_FORMS",
-    "KEPT_LIGATURES",
-    "NAMELESS_LIGATURES",
-    "MARK_CLASSES",
-    "DIACRITIC_CLASSES",
-    "DEFAULT_DIACRITIC_CLASSES",
-    "MADDA",
-    "ARABIC_MARKS",
-    "QURANIC_SMALL_LETTERS",
-    "HAMZA_MARKS",
-    "NONZERO_CCC",
-    "DUAL_JOINING",
-    "RIGHT_JOINING",
-    "TATWEEL",
     "ALEF",
     "ALEF_FOLD",
-    "HAMZA_CARRIER_FOLD",
-    "HAMZA_DECOMPOSED_FOLD",
-    "TEH_MARBUTA_FOLD",
     "ALEF_MAKSURA_FOLD",
-    "PERSIAN_FOLD",
-    "FARSI_YEH",
     "ARABIC_INDIC_DIGITS",
-    "PERSIAN_DIGITS",
+    "ARABIC_MARKS",
     "ASCII_DIGITS",
     "DECIMAL_SEPARATOR",
-    "THOUSANDS_SEPARATOR",
-    "PERCENT_SIGN",
-    "NO_TRIPLE_LETTERS",
+    "DEFAULT_DIACRITIC_CLASSES",
+    "DIACRITIC_CLASSES",
+    "DUAL_JOINING",
     "ELONGATION_LETTERS",
+    "FARSI_YEH",
+    "HAMZA_CARRIER_FOLD",
+    "HAMZA_DECOMPOSED_FOLD",
+    "HAMZA_MARKS",
+    "KEPT_LIGATURES",
+    "MADDA",
+    "MARK_CLASSES",
+    "NAMELESS_LIGATURES",
+    "NONZERO_CCC",
+    "NO_TRIPLE_LETTERS",
+    "PERCENT_SIGN",
+    "PERSIAN_DIGITS",
+    "PERSIAN_FOLD",
+    "PRESENTATION_FOLD",
+    "QURANIC_SMALL_LETTERS",
+    "RIGHT_JOINING",
+    "SPACING_MARK_FORMS",
+    "TATWEEL",
+    "TEH_MARBUTA_FOLD",
+    "THOUSANDS_SEPARATOR",
+    "UNICODE_VERSION",
     "char_class",
 ]
 
 UNICODE_VERSION: str = gen.UNICODE_VERSION
 
 
-def _chars(ranges: Iterable[Tuple[int, int]]) -> FrozenSet[str]:
+def _chars(ranges: Iterable[tuple[int, int]]) -> frozenset[str]:
     return frozenset(chr(cp) for lo, hi in ranges for cp in range(lo, hi + 1))
 
 
@@ -72,15 +72,15 @@ def char_class(chars: Iterable[str]) -> str:
 
 # --- presentation forms ----------------------------------------------------
 
-PRESENTATION_FOLD: Dict[str, str] = {chr(k): v for k, v in gen.PRESENTATION_FOLD.items()}
-SPACING_MARK_FORMS: Dict[str, str] = {chr(k): v for k, v in gen.SPACING_MARK_FORMS.items()}
-KEPT_LIGATURES: FrozenSet[str] = frozenset(chr(c) for c in gen.KEPT_LIGATURES)
+PRESENTATION_FOLD: dict[str, str] = {chr(k): v for k, v in gen.PRESENTATION_FOLD.items()}
+SPACING_MARK_FORMS: dict[str, str] = {chr(k): v for k, v in gen.SPACING_MARK_FORMS.items()}
+KEPT_LIGATURES: frozenset[str] = frozenset(chr(c) for c in gen.KEPT_LIGATURES)
 
 # Word and phrase ligatures that have *no* decomposition in Unicode (most were
 # added in Unicode 14).  They are symbols (category So) and are kept unless
 # ``fold_presentation_forms(keep_ligatures=False)``, which spells them out as
 # their character names say.
-NAMELESS_LIGATURES: Dict[str, str] = {
+NAMELESS_LIGATURES: dict[str, str] = {
     "\ufd40": "رحمه الله",  # ARABIC LIGATURE RAHIMAHU ALLAAH
     "\ufd41": "رضي الله عنه",  # ARABIC LIGATURE RADI ALLAAHU ANH
     "\ufd42": "رضي الله عنها",  # ARABIC LIGATURE RADI ALLAAHU ANHAA
@@ -105,37 +105,50 @@ NAMELESS_LIGATURES: Dict[str, str] = {
 
 # --- marks -----------------------------------------------------------------
 
-MARK_CLASSES: Dict[str, str] = {chr(k): v for k, v in gen.MARK_CLASSES.items()}
+MARK_CLASSES: dict[str, str] = {chr(k): v for k, v in gen.MARK_CLASSES.items()}
 # The spacing small waw / small yeh of Quranic orthography (category Lm)
 # belong to the "quranic" class too.
-QURANIC_SMALL_LETTERS: FrozenSet[str] = _chars(gen.QURANIC_SMALL_LETTERS)
+QURANIC_SMALL_LETTERS: frozenset[str] = _chars(gen.QURANIC_SMALL_LETTERS)
 for _c in QURANIC_SMALL_LETTERS:
     MARK_CLASSES[_c] = "quranic"
 
-DIACRITIC_CLASSES: Tuple[str, ...] = (
-    "harakat", "tanween", "shadda", "sukun", "dagger_alef", "madda", "quranic", "other",
+DIACRITIC_CLASSES: tuple[str, ...] = (
+    "harakat",
+    "tanween",
+    "shadda",
+    "sukun",
+    "dagger_alef",
+    "madda",
+    "quranic",
+    "other",
 )
-DEFAULT_DIACRITIC_CLASSES: Tuple[str, ...] = (
-    "harakat", "tanween", "shadda", "sukun", "dagger_alef", "madda", "quranic",
+DEFAULT_DIACRITIC_CLASSES: tuple[str, ...] = (
+    "harakat",
+    "tanween",
+    "shadda",
+    "sukun",
+    "dagger_alef",
+    "madda",
+    "quranic",
 )
 MADDA = "\N{ARABIC MADDAH ABOVE}"
 # Every Arabic combining mark (category Mn in the Arabic blocks).
-ARABIC_MARKS: FrozenSet[str] = frozenset(chr(k) for k in gen.MARK_CLASSES)
+ARABIC_MARKS: frozenset[str] = frozenset(chr(k) for k in gen.MARK_CLASSES)
 # Every character of non-zero canonical combining class, any script.
-NONZERO_CCC: FrozenSet[str] = _chars(gen.NONZERO_CCC)
-HAMZA_MARKS: FrozenSet[str] = frozenset(c for c, k in MARK_CLASSES.items() if k == "hamza")
+NONZERO_CCC: frozenset[str] = _chars(gen.NONZERO_CCC)
+HAMZA_MARKS: frozenset[str] = frozenset(c for c, k in MARK_CLASSES.items() if k == "hamza")
 
 # --- joining ---------------------------------------------------------------
 
-DUAL_JOINING: FrozenSet[str] = _chars(gen.DUAL_JOINING)
-RIGHT_JOINING: FrozenSet[str] = _chars(gen.RIGHT_JOINING)
+DUAL_JOINING: frozenset[str] = _chars(gen.DUAL_JOINING)
+RIGHT_JOINING: frozenset[str] = _chars(gen.RIGHT_JOINING)
 TATWEEL = "\N{ARABIC TATWEEL}"
 
 # --- lossy letter folds ----------------------------------------------------
 
 ALEF = "\N{ARABIC LETTER ALEF}"
 
-ALEF_FOLD: Dict[str, str] = {
+ALEF_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}": ALEF,
     "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}": ALEF,
     "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}": ALEF,
@@ -145,7 +158,7 @@ ALEF_FOLD: Dict[str, str] = {
     "\N{ARABIC LETTER HIGH HAMZA ALEF}": ALEF,
 }
 
-HAMZA_CARRIER_FOLD: Dict[str, str] = {
+HAMZA_CARRIER_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}": "\N{ARABIC LETTER WAW}",
     "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}": "\N{ARABIC LETTER YEH}",
     "\N{ARABIC LETTER HIGH HAMZA WAW}": "\N{ARABIC LETTER WAW}",
@@ -153,17 +166,17 @@ HAMZA_CARRIER_FOLD: Dict[str, str] = {
 }
 # Carriers that may be written with a separate HAMZA ABOVE (not composed by
 # NFC for alef maksura): the fold of carrier + U+0654.
-HAMZA_DECOMPOSED_FOLD: Dict[str, str] = {
+HAMZA_DECOMPOSED_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER WAW}": "\N{ARABIC LETTER WAW}",
     "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER YEH}",
     "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER YEH}",
 }
 
-TEH_MARBUTA_FOLD: Dict[str, str] = {
+TEH_MARBUTA_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER TEH MARBUTA}": "\N{ARABIC LETTER HEH}",
 }
 
-ALEF_MAKSURA_FOLD: Dict[str, str] = {
+ALEF_MAKSURA_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER YEH}",
 }
 
@@ -175,7 +188,7 @@ FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 # after the heh, which is how it is also commonly typed (and how Unicode
 # decomposes those letters).  Distinct sounds
 # (peh, tcheh, jeh, gaf, Urdu retroflexes, noon ghunna) are NOT folded.
-PERSIAN_FOLD: Dict[str, str] = {
+PERSIAN_FOLD: dict[str, str] = {
     "\N{ARABIC LETTER KEHEH}": "\N{ARABIC LETTER KAF}",
     "\N{ARABIC LETTER YEH BARREE}": "\N{ARABIC LETTER YEH}",
     "\N{ARABIC LETTER YEH BARREE WITH HAMZA ABOVE}": "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}",
@@ -199,7 +212,7 @@ PERCENT_SIGN = "\N{ARABIC PERCENT SIGN}"
 
 # Letters that reduce_elongation considers: the Arabic letters of the basic
 # block (hamza .. yeh without tatweel) and the Persian/Urdu letters.
-ELONGATION_LETTERS: FrozenSet[str] = frozenset(
+ELONGATION_LETTERS: frozenset[str] = frozenset(
     [chr(c) for c in range(0x0621, 0x063B)]
     + [chr(c) for c in range(0x0641, 0x064B)]
     + [chr(c) for c in range(0x0671, 0x06D4)]
@@ -211,7 +224,7 @@ ELONGATION_LETTERS: FrozenSet[str] = frozenset(
 # seat is never followed by the same seat twice.  A run of three of them is
 # elongation; any other letter needs a run of four (prefix + doubled letter,
 # or doubled letter + suffix, makes real triples: وووري، وشتتت، تتتابع).
-NO_TRIPLE_LETTERS: FrozenSet[str] = frozenset(
+NO_TRIPLE_LETTERS: frozenset[str] = frozenset(
     {
         "\N{ARABIC LETTER ALEF}",
         "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}",

@@ -27,9 +27,10 @@ The API:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Tuple, Union
+from typing import Union
 
 from ..steps import Change, attach_tracer, step
 from .learn import learn
@@ -38,16 +39,16 @@ from .matchkey import match_key
 from .rules import Hit, analyse
 
 __all__ = [
+    "MODES",
+    "Entry",
+    "Lexicon",
+    "Removal",
     "find",
+    "learn",
+    "match_key",
     "remove",
     "remove_chrome",
     "trace_chrome",
-    "learn",
-    "Removal",
-    "Lexicon",
-    "Entry",
-    "match_key",
-    "MODES",
 ]
 
 MODES = ("article", "page")
@@ -76,10 +77,15 @@ class Removal:
     category: str
     text: str
 
-    def as_dict(self) -> Dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         return {
-            "line": self.line, "start": self.start, "end": self.end, "rule": self.rule,
-            "entry": self.entry, "category": self.category, "text": self.text,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+            "entry": self.entry,
+            "category": self.category,
+            "text": self.text,
         }
 
 
@@ -105,13 +111,13 @@ def _check_mode(mode: str) -> None:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
 
 
-def _decide(lines: List[str], lex: Lexicon, mode: str, text: Optional[str] = None) -> Dict[int, Hit]:
+def _decide(lines: list[str], lex: Lexicon, mode: str, text: str | None = None) -> dict[int, Hit]:
     """Line index -> hit, iterated until removing the chrome finds no more chrome.
 
     Iterating makes the result a fixed point: cleaning the output again
     removes nothing (idempotence), even where one removal exposes another.
     """
-    decided: Dict[int, Hit] = {}
+    decided: dict[int, Hit] = {}
     alive = list(range(len(lines)))
     current = lines
     while True:
@@ -133,11 +139,11 @@ def _decide(lines: List[str], lex: Lexicon, mode: str, text: Optional[str] = Non
 _BLANK = Hit("blank-line", "a blank line left over next to removed chrome", "other")
 
 
-def _tidy_blank_lines(lines: List[str], decided: Dict[int, Hit]) -> None:
+def _tidy_blank_lines(lines: list[str], decided: dict[int, Hit]) -> None:
     """Also remove the blank lines that removing chrome would leave doubled,
     leading or trailing ("para, blank, CHROME, blank, para" keeps one blank),
     so that text with normalized blank lines stays normalized."""
-    kept: List[int] = []
+    kept: list[int] = []
     removed_since = False
     for i, line in enumerate(lines):
         if i in decided:
@@ -155,7 +161,7 @@ def _tidy_blank_lines(lines: List[str], decided: Dict[int, Hit]) -> None:
             decided[kept.pop()] = _BLANK
 
 
-def _spans(text: str, lines: List[str], removed: Iterable[int]) -> Dict[int, Tuple[int, int]]:
+def _spans(text: str, lines: list[str], removed: Iterable[int]) -> dict[int, tuple[int, int]]:
     """Character span of each removed line, with the line break that goes with it."""
     starts = [0] * (len(lines) + 1)
     pos = 0
@@ -165,7 +171,7 @@ def _spans(text: str, lines: List[str], removed: Iterable[int]) -> Dict[int, Tup
     starts[len(lines)] = pos
     n = len(lines)
     gone = set(removed)
-    spans: Dict[int, Tuple[int, int]] = {}
+    spans: dict[int, tuple[int, int]] = {}
     # lines in the final run of removed lines take the break *before* them,
     # unless the whole text goes
     tail_start = n
@@ -181,7 +187,7 @@ def _spans(text: str, lines: List[str], removed: Iterable[int]) -> Dict[int, Tup
     return spans
 
 
-def find(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> List[Removal]:
+def find(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> list[Removal]:
     """The chrome lines of ``text``, in order, each with its rule and entry.
 
     ``mode`` is ``"article"`` (conservative; for the text of an article
@@ -207,13 +213,13 @@ def find(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> Li
     ]
 
 
-def _apply(text: str, removals: List[Removal]) -> str:
+def _apply(text: str, removals: list[Removal]) -> str:
     if not removals:
         return text
     parts = []
     pos = 0
     for r in removals:
-        parts.append(text[pos:r.start])
+        parts.append(text[pos : r.start])
         pos = r.end
     parts.append(text[pos:])
     return "".join(parts)
@@ -239,12 +245,14 @@ def remove_chrome(text: str, *, mode: str = "article", lexicon: LexiconLike = No
 remove = remove_chrome
 
 
-def trace_chrome(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> Tuple[str, List[Change]]:
+def trace_chrome(
+    text: str, *, mode: str = "article", lexicon: LexiconLike = None
+) -> tuple[str, list[Change]]:
     """``(remove_chrome(text), changes)``: one :class:`~nazif.steps.Change` per
     removed line, carrying its rule, entry and line number."""
     removals = find(text, mode=mode, lexicon=lexicon)
     changes = [
-        Change(r.start, r.end, text[r.start:r.end], "", rule=r.rule, entry=r.entry, line=r.line)
+        Change(r.start, r.end, text[r.start : r.end], "", rule=r.rule, entry=r.entry, line=r.line)
         for r in removals
     ]
     return _apply(text, removals), changes

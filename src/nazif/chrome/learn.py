@@ -27,12 +27,12 @@ of a page.  A sample string is kept only for a key seen on two pages or more.
 from __future__ import annotations
 
 import math
-from typing import Dict, Iterable, List, Optional, Tuple
+from collections.abc import Iterable
 
 from .lexicon import Entry, Lexicon
 from .matchkey import match_key
 
-__all__ = ["learn", "SiteCounter"]
+__all__ = ["SiteCounter", "learn"]
 
 _TERMINAL = (".", "!", "?", "\u061f", "\u2026", "\u06d4")
 
@@ -59,7 +59,7 @@ class SiteCounter:
         min_share: float = 0.2,
         max_words: int = 25,
         paragraph_share: float = 0.9,
-        epsilon: Optional[float] = None,
+        epsilon: float | None = None,
         max_line_chars: int = 400,
     ) -> None:
         if not 0 < min_share <= 1:
@@ -76,9 +76,9 @@ class SiteCounter:
         self.bucket = max(1, math.ceil(1 / self.epsilon))
         self.pages = 0
         # hash -> [count, delta, paragraph?]
-        self._counts: Dict[int, List[int]] = {}
+        self._counts: dict[int, list[int]] = {}
         # hash -> sample line, only for keys seen on two pages or more
-        self._samples: Dict[int, str] = {}
+        self._samples: dict[int, str] = {}
 
     def add(self, page: str) -> None:
         """Count the distinct lines of one page."""
@@ -128,7 +128,7 @@ class SiteCounter:
         """How many sample strings are held (only keys seen on two pages or more)."""
         return len(self._samples)
 
-    def frequent(self) -> List[Tuple[str, int]]:
+    def frequent(self) -> list[tuple[str, int]]:
         """``(sample line, pages)`` of the lines over the thresholds, most frequent first."""
         n = self.pages
         if n == 0:
@@ -160,7 +160,7 @@ def learn(
     min_share: float = 0.2,
     max_words: int = 25,
     paragraph_share: float = 0.9,
-    epsilon: Optional[float] = None,
+    epsilon: float | None = None,
 ) -> Lexicon:
     """A site lexicon of the lines that repeat across ``pages`` (read once).
 

@@ -24,22 +24,38 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Union
 
 from .matchkey import match_key
 
-__all__ = ["Entry", "Lexicon", "CATEGORIES", "KINDS", "DATA_DIR"]
+__all__ = ["CATEGORIES", "DATA_DIR", "KINDS", "Entry", "Lexicon"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 KINDS = ("line", "prefix", "suffix", "pattern")
 CATEGORIES = (
-    "language-switch", "related", "read-also", "share", "back-to-top", "cookie",
-    "subscribe", "comment", "tags", "most-read", "footer", "nav", "ad", "print",
-    "search", "byline-meta", "other", "site",
+    "language-switch",
+    "related",
+    "read-also",
+    "share",
+    "back-to-top",
+    "cookie",
+    "subscribe",
+    "comment",
+    "tags",
+    "most-read",
+    "footer",
+    "nav",
+    "ad",
+    "print",
+    "search",
+    "byline-meta",
+    "other",
+    "site",
 )
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -59,7 +75,7 @@ class Entry:
     category: str
     phrase: str
     source: str = field(default="user", compare=False)
-    count: Optional[int] = None
+    count: int | None = None
     key: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -77,7 +93,7 @@ class Entry:
         return "\t".join(cols)
 
 
-def _compile_pattern(pattern: str) -> "re.Pattern[str]":
+def _compile_pattern(pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
     except (re.error, TypeError, ValueError, OverflowError, RecursionError) as exc:
@@ -93,22 +109,22 @@ class Lexicon:
     """
 
     def __init__(self, entries: Iterable[Entry] = (), *, name: str = "") -> None:
-        seen: Dict[Tuple[str, str], Entry] = {}
+        seen: dict[tuple[str, str], Entry] = {}
         for e in entries:
             ident = (e.kind, e.phrase if e.kind == "pattern" else e.key)
             if e.kind != "pattern" and not e.key:
                 continue  # a phrase made only of digits/punctuation can never match
             if ident not in seen:
                 seen[ident] = e
-        self._entries: Tuple[Entry, ...] = tuple(seen.values())
+        self._entries: tuple[Entry, ...] = tuple(seen.values())
         self.name = name
-        self._line: Dict[str, Entry] = {}
-        self._prefix: Dict[int, Dict[str, Entry]] = {}
-        self._suffix: Dict[int, Dict[str, Entry]] = {}
-        self._patterns: List[Tuple["re.Pattern[str]", Entry]] = []
+        self._line: dict[str, Entry] = {}
+        self._prefix: dict[int, dict[str, Entry]] = {}
+        self._suffix: dict[int, dict[str, Entry]] = {}
+        self._patterns: list[tuple[re.Pattern[str], Entry]] = []
         first_words = set()
-        prefix_first: Dict[str, set] = {}
-        suffix_last: Dict[str, set] = {}
+        prefix_first: dict[str, set] = {}
+        suffix_last: dict[str, set] = {}
         max_words = 0
         for e in self._entries:
             if e.kind == "pattern":
@@ -136,13 +152,13 @@ class Lexicon:
 
     # -- construction ------------------------------------------------------
     @classmethod
-    def builtin(cls) -> "Lexicon":
+    def builtin(cls) -> Lexicon:
         """The built-in bilingual lexicon (every ``*.tsv`` file shipped in
         ``nazif/chrome/data``)."""
         return _builtin()
 
     @classmethod
-    def empty(cls) -> "Lexicon":
+    def empty(cls) -> Lexicon:
         """A lexicon with no entries (layout rules still apply)."""
         return cls((), name="empty")
 
@@ -154,25 +170,23 @@ class Lexicon:
         category: str = "other",
         kind: str = "line",
         source: str = "user",
-    ) -> "Lexicon":
+    ) -> Lexicon:
         """A lexicon of ``phrases``, all of one ``category`` and ``kind``."""
         return cls(Entry(kind, category, p, source) for p in phrases)
 
     @classmethod
-    def from_file(cls, path: PathLike, *, source: Optional[str] = None) -> "Lexicon":
+    def from_file(cls, path: PathLike, *, source: str | None = None) -> Lexicon:
         """Load a lexicon file (TSV ``kind, category, phrase[, count]``)."""
         p = Path(path)
         with open(p, encoding="utf-8") as fh:
             return cls(parse_tsv(fh, source=source or p.name), name=p.name)
 
     @classmethod
-    def from_string(cls, text: str, *, source: str = "user") -> "Lexicon":
+    def from_string(cls, text: str, *, source: str = "user") -> Lexicon:
         """Parse lexicon TSV text."""
         return cls(parse_tsv(io.StringIO(text), source=source))
 
-    def with_entries(
-        self, phrases: Iterable[str], *, category: str = "other", kind: str = "line"
-    ) -> "Lexicon":
+    def with_entries(self, phrases: Iterable[str], *, category: str = "other", kind: str = "line") -> Lexicon:
         """A new lexicon with ``phrases`` added (``kind`` line, prefix or suffix).
 
         >>> lex = Lexicon.empty().with_entries(["Follow us on Mastodon"], category="share")
@@ -183,7 +197,7 @@ class Lexicon:
             phrases = [phrases]
         return Lexicon([*self._entries, *(Entry(kind, category, p, "user") for p in phrases)], name=self.name)
 
-    def with_patterns(self, patterns: Iterable[str], *, category: str = "other") -> "Lexicon":
+    def with_patterns(self, patterns: Iterable[str], *, category: str = "other") -> Lexicon:
         """A new lexicon with regular ``patterns`` added; each is searched in
         the raw line (use ``^`` / ``$`` to anchor).  Invalid patterns raise
         ``ValueError`` here, never while cleaning.
@@ -194,16 +208,18 @@ class Lexicon:
         """
         if isinstance(patterns, str):
             patterns = [patterns]
-        return Lexicon([*self._entries, *(Entry("pattern", category, p, "user") for p in patterns)], name=self.name)
+        return Lexicon(
+            [*self._entries, *(Entry("pattern", category, p, "user") for p in patterns)], name=self.name
+        )
 
-    def merge(self, *others: "Lexicon") -> "Lexicon":
+    def merge(self, *others: Lexicon) -> Lexicon:
         """The union of this lexicon and ``others`` (first entry wins on a clash)."""
-        entries: List[Entry] = list(self._entries)
+        entries: list[Entry] = list(self._entries)
         for o in others:
             entries.extend(o._entries)
         return Lexicon(entries, name="+".join(x for x in (self.name, *(o.name for o in others)) if x))
 
-    def __or__(self, other: "Lexicon") -> "Lexicon":
+    def __or__(self, other: Lexicon) -> Lexicon:
         if not isinstance(other, Lexicon):
             return NotImplemented
         return self.merge(other)
@@ -244,16 +260,17 @@ class Lexicon:
     def __hash__(self) -> int:
         return hash(frozenset(self._entries))
 
-    def entries(self, *, category: Optional[str] = None, kind: Optional[str] = None) -> List[Entry]:
+    def entries(self, *, category: str | None = None, kind: str | None = None) -> list[Entry]:
         """The entries, optionally only those of one ``category`` / ``kind``."""
         return [
-            e for e in self._entries
+            e
+            for e in self._entries
             if (category is None or e.category == category) and (kind is None or e.kind == kind)
         ]
 
-    def categories(self) -> Dict[str, int]:
+    def categories(self) -> dict[str, int]:
         """How many entries each category has."""
-        out: Dict[str, int] = {}
+        out: dict[str, int] = {}
         for e in self._entries:
             out[e.category] = out.get(e.category, 0) + 1
         return out
@@ -271,11 +288,11 @@ class Lexicon:
         return f"key {key!r}: {e.kind} entry {e.phrase!r} ({e.category}, {e.source})"
 
     # -- matching -------------------------------------------------------------
-    def match_key_line(self, key: str) -> Optional[Entry]:
+    def match_key_line(self, key: str) -> Entry | None:
         """The whole-line entry whose key is ``key``."""
         return self._line.get(key)
 
-    def match_key_prefix(self, key: str) -> Optional[Entry]:
+    def match_key_prefix(self, key: str) -> Entry | None:
         """The longest prefix entry that starts ``key`` (word-aligned) and
         leaves at least one word after it."""
         if not self._prefix_lens:
@@ -291,7 +308,7 @@ class Lexicon:
                     return e
         return None
 
-    def match_key_suffix(self, key: str) -> Optional[Entry]:
+    def match_key_suffix(self, key: str) -> Entry | None:
         """The longest suffix entry that ends ``key`` (word-aligned)."""
         if not self._suffix_lens:
             return None
@@ -306,7 +323,7 @@ class Lexicon:
                     return e
         return None
 
-    def match_pattern(self, line: str) -> Optional[Entry]:
+    def match_pattern(self, line: str) -> Entry | None:
         """The first pattern entry found in the raw ``line``."""
         for rx, e in self._patterns:
             if rx.search(line):
@@ -317,7 +334,7 @@ class Lexicon:
     def has_patterns(self) -> bool:
         return bool(self._patterns)
 
-    def match_line(self, line: str, *, key: Optional[str] = None) -> Optional[Entry]:
+    def match_line(self, line: str, *, key: str | None = None) -> Entry | None:
         """The entry ``line`` matches: whole line first, then pattern, prefix, suffix."""
         if key is None:
             key = match_key(line)
@@ -360,7 +377,7 @@ def parse_tsv(lines: Iterable[str], *, source: str = "user") -> Iterator[Entry]:
 
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
-    entries: List[Entry] = []
+    entries: list[Entry] = []
     if DATA_DIR.is_dir():
         for path in sorted(DATA_DIR.glob("*.tsv")):
             with open(path, encoding="utf-8") as fh:

@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Dict
 
-__all__ = ["match_key", "fold_char", "key_words"]
+__all__ = ["fold_char", "key_words", "match_key"]
 
 # Arabic letters folded onto one representative (written with \N names).
-_ARABIC_FOLDS: Dict[str, str] = {
+_ARABIC_FOLDS: dict[str, str] = {
     "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}": "\N{ARABIC LETTER ALEF}",
     "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}": "\N{ARABIC LETTER ALEF}",
     "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}": "\N{ARABIC LETTER ALEF}",

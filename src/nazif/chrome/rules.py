@@ -21,8 +21,8 @@ Every decision is a :class:`Hit` naming the rule and the entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
 
 from .lexicon import Entry, Lexicon
 from .matchkey import match_key
@@ -73,7 +73,9 @@ _DATE_LINE = re.compile(
 _HAS_DIGIT = re.compile(_D)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LONG_NUMBER = re.compile(_D + "{5,}")
-_COUNTER = re.compile(rf"[\s(\[#]*(?:{_D}{{1,5}}|{_D}{{1,3}}(?:[.,]{_D})?\s*[kKmM])[\s)\]]*(?:/\s*{_D}{{1,5}})?\s*")
+_COUNTER = re.compile(
+    rf"[\s(\[#]*(?:{_D}{{1,5}}|{_D}{{1,3}}(?:[.,]{_D})?\s*[kKmM])[\s)\]]*(?:/\s*{_D}{{1,5}})?\s*"
+)
 # "By <Name>"; not "By Air", "By the numbers" (subheadings).  In Arabic only
 # بقلم is a byline by itself; كتب / تقرير / حوار … need a colon or dash
 # ("كتب: …"), since "كتب الأطفال" and "تقرير الأمم المتحدة" are content.
@@ -152,14 +154,14 @@ _BANNER_WORDS = frozenset(("breaking", "عاجل", "exclusive", "live", "develop
 
 @dataclass
 class _Line:
-    __slots__ = ("raw", "s", "words", "term", "para", "key", "script")
+    __slots__ = ("key", "para", "raw", "s", "script", "term", "words")
     raw: str
     s: str
     words: int
     term: str  # "." terminal, "?" question/exclamation, "," continuation, "" none
     para: bool
-    key: Optional[str]
-    script: Optional[str]
+    key: str | None
+    script: str | None
 
 
 _TERM_CLASS = {}
@@ -215,7 +217,7 @@ def _key(line: _Line) -> str:
 # --- per-line evidence ---------------------------------------------------------
 
 
-def _meta_rule(line: _Line) -> Tuple[Optional[Hit], bool]:
+def _meta_rule(line: _Line) -> tuple[Hit | None, bool]:
     """Layout patterns that hold whatever the lexicon: dates, counters, bylines,
     credits, copyright notices, separators.  Returns ``(hit, strong)``; dates,
     counters, handles and bare links are weak (they need a chrome neighbour)."""
@@ -241,7 +243,12 @@ def _meta_rule(line: _Line) -> Tuple[Optional[Hit], bool]:
         if line.term in ("?",):
             return None, False
         return Hit("separator", "a line of only symbols, icons or punctuation", "other"), False
-    if line.words <= 10 and _HAS_DIGIT.search(s) and _LONG_NUMBER.search(s) is None and _DATE_LINE.fullmatch(s):
+    if (
+        line.words <= 10
+        and _HAS_DIGIT.search(s)
+        and _LONG_NUMBER.search(s) is None
+        and _DATE_LINE.fullmatch(s)
+    ):
         return Hit("date-line", "a line that is only a date or time", "byline-meta"), False
     if line.words <= 6 and _BYLINE.fullmatch(s):
         return Hit("byline", "a line that is only a byline", "byline-meta"), True
@@ -258,11 +265,32 @@ def _meta_rule(line: _Line) -> Tuple[Optional[Hit], bool]:
 
 
 def _maybe_copyright(s: str) -> bool:
-    return "\u00a9" in s or "(c)" in s or "(C)" in s or "opyright" in s or "OPYRIGHT" in s or "ights" in s or "IGHTS" in s or "\u062d\u0642\u0648\u0642" in s
+    return (
+        "\u00a9" in s
+        or "(c)" in s
+        or "(C)" in s
+        or "opyright" in s
+        or "OPYRIGHT" in s
+        or "ights" in s
+        or "IGHTS" in s
+        or "\u062d\u0642\u0648\u0642" in s
+    )
 
 
-_CREDIT_MARKERS = ("Photo", "photo", "Picture", "Image", "Credit", "Getty", "AFP", "(AP)", "Reuters)", "EPA)",
-                   "\u062a\u0635\u0648\u064a\u0631", "\u0627\u0644\u0635\u0648\u0631\u0629")
+_CREDIT_MARKERS = (
+    "Photo",
+    "photo",
+    "Picture",
+    "Image",
+    "Credit",
+    "Getty",
+    "AFP",
+    "(AP)",
+    "Reuters)",
+    "EPA)",
+    "\u062a\u0635\u0648\u064a\u0631",
+    "\u0627\u0644\u0635\u0648\u0631\u0629",
+)
 
 
 _CREDIT_PRE = re.compile("|".join(re.escape(m) for m in _CREDIT_MARKERS))
@@ -272,7 +300,7 @@ def _maybe_credit(s: str) -> bool:
     return _CREDIT_PRE.search(s) is not None
 
 
-def _evidence(doc: "_Doc", i: int) -> Tuple[Optional[Hit], bool]:
+def _evidence(doc: _Doc, i: int) -> tuple[Hit | None, bool]:
     """(hit, strong) for line ``i`` from the lexicon, then the layout patterns."""
     hit, strong = _lexicon_hit(doc, i)
     if hit is None:
@@ -283,11 +311,11 @@ def _evidence(doc: "_Doc", i: int) -> Tuple[Optional[Hit], bool]:
 _META_RULES = frozenset(("date-line", "counter", "byline", "handle"))
 
 
-def _is_meta(h: Optional[Hit]) -> bool:
+def _is_meta(h: Hit | None) -> bool:
     return h is not None and h.rule in _META_RULES
 
 
-def _entry_strength(e: Entry, line: _Line, doc: "_Doc") -> bool:
+def _entry_strength(e: Entry, line: _Line, doc: _Doc) -> bool:
     """True when a whole-line entry is enough on its own, False when it needs context."""
     if e.kind == "pattern" or e.category == "site" or e.source in ("user", "site"):
         return True
@@ -311,9 +339,9 @@ class _Doc:
         self.raw = lines
         self.lex = lex
         self.n = len(lines)
-        self.f: List[Optional[_Line]] = [None] * self.n
-        self._majority: Optional[str] = None
-        self._wrapped: Optional[bool] = None
+        self.f: list[_Line | None] = [None] * self.n
+        self._majority: str | None = None
+        self._wrapped: bool | None = None
         self._title = -2
         self.ascii = False
 
@@ -350,7 +378,7 @@ class _Doc:
         """``"ar"`` or ``"la"``: the script most letters of the text are in
         (counted on the first and last ~800 characters)."""
         if self._majority is None:
-            parts: List[str] = []
+            parts: list[str] = []
             size = 0
             for line in self.raw:
                 parts.append(line[:800])
@@ -380,7 +408,7 @@ class _Doc:
         return self._majority
 
 
-def _lexicon_hit(doc: _Doc, i: int) -> Tuple[Optional[Hit], bool]:
+def _lexicon_hit(doc: _Doc, i: int) -> tuple[Hit | None, bool]:
     """(hit, strong) from the lexicon and patterns for line ``i``."""
     line = doc.line(i)
     lex = doc.lex
@@ -394,7 +422,12 @@ def _lexicon_hit(doc: _Doc, i: int) -> Tuple[Optional[Hit], bool]:
     if not key:
         return None, False
     e = lex.match_key_line(key)
-    if e is not None and line.term == "." and len(e.key.split(" ")) <= 2 and not e.phrase.rstrip().endswith("."):
+    if (
+        e is not None
+        and line.term == "."
+        and len(e.key.split(" ")) <= 2
+        and not e.phrase.rstrip().endswith(".")
+    ):
         e = None  # "share." ending a wrapped sentence, not a button
     if e is not None:
         rule = "site-learned" if e.category == "site" else "lexicon-line"
@@ -430,7 +463,9 @@ def _lexicon_hit(doc: _Doc, i: int) -> Tuple[Optional[Hit], bool]:
             (line.words <= 40 and _RELATED_HEAD_AR.match(line.s))
             or (line.words <= 4 and _MORE_HEAD_AR.match(line.s))
         ):
-            return Hit("related-head", "a heading of a teaser list (المزيد من / مقالات أخرى ...)", "related"), True
+            return Hit(
+                "related-head", "a heading of a teaser list (المزيد من / مقالات أخرى ...)", "related"
+            ), True
     # A line made only of share-bar words ("Send Facebook Twitter WhatsApp").
     if len(kw) >= 3 and line.words <= 25 and first in SHARE_WORDS:
         share = sum(1 for w in kw if w in SHARE_WORDS)
@@ -443,8 +478,8 @@ _CRUMB_SEP = re.compile("[\u00bb\u203a>|/\u2022\u00b7\u25b8\u25ba\u2190\u2192\u0
 _HOME_KEYS = frozenset(match_key(w) for w in ("home", "homepage", "الرئيسية", "الصفحة الرئيسية", "الرئيسيه"))
 
 
-def _breadcrumb(lex: Lexicon, s: str) -> Optional[Hit]:
-    """"Home » News » World", "الرئيسية › أخبار", "News | Sport | Opinion":
+def _breadcrumb(lex: Lexicon, s: str) -> Hit | None:
+    """ "Home » News » World", "الرئيسية › أخبار", "News | Sport | Opinion":
     short segments between separators, starting at home or mostly menu entries."""
     segs = [match_key(x) for x in _CRUMB_SEP.split(s)]
     segs = [x for x in segs if x]
@@ -479,7 +514,7 @@ def _prefix_ok(e: Entry, line: _Line) -> bool:
 # --- analysis ---------------------------------------------------------------------
 
 
-def analyse(lines: Sequence[str], lex: Lexicon, mode: str, text: Optional[str] = None) -> Dict[int, Hit]:
+def analyse(lines: Sequence[str], lex: Lexicon, mode: str, text: str | None = None) -> dict[int, Hit]:
     """The chrome lines of ``lines`` (index -> hit), for one pass.
 
     In article mode a screen (one regular-expression scan for lines that
@@ -493,7 +528,7 @@ def analyse(lines: Sequence[str], lex: Lexicon, mode: str, text: Optional[str] =
     doc.ascii = text.isascii()
     if mode == "page":
         return _analyse_page(doc, text)
-    pre: Dict[int, Tuple[Optional[Hit], bool]] = {}
+    pre: dict[int, tuple[Hit | None, bool]] = {}
     found = False
     for i in _screen(doc, text):
         ev = pre[i] = _evidence(doc, i)
@@ -549,12 +584,12 @@ def _has_repeats(lines: Sequence[str]) -> bool:
     return False
 
 
-def _screen(doc: _Doc, text: str) -> List[int]:
+def _screen(doc: _Doc, text: str) -> list[int]:
     """Indices of the lines that could carry evidence (cheap, over-inclusive):
     lines whose first word (or first two, after a stop word) starts a lexicon
     entry or a layout pattern, and lines that start with a digit or a symbol."""
     trig, cache = _screen_words(doc.lex)
-    out: List[int] = []
+    out: list[int] = []
     get = cache.get
     for i, line in enumerate(doc.raw):
         if not line:
@@ -606,10 +641,10 @@ def _screen(doc: _Doc, text: str) -> List[int]:
     return out
 
 
-_NOTHING: Tuple[str, Optional[int], bool] = ("\x00", None, False)
+_NOTHING: tuple[str, int | None, bool] = ("\x00", None, False)
 
 
-def _token_code(token: str, trig: Dict[str, int], keep: bool = False) -> Tuple[str, Optional[int], bool]:
+def _token_code(token: str, trig: dict[str, int], keep: bool = False) -> tuple[str, int | None, bool]:
     """(first-word key, screen room, common word?) of a raw token; ``_NOTHING``
     when the token can never start a candidate (unless ``keep``)."""
     k = _first_word_key(token)
@@ -635,20 +670,25 @@ def _first_word_key(token: str) -> str:
     return "-" if token[0] in _QUOTE_START else ""
 
 
-def _nonblank(doc: _Doc, lo: int, hi: int) -> List[int]:
+def _nonblank(doc: _Doc, lo: int, hi: int) -> list[int]:
     raw = doc.raw
     return [i for i in range(lo, hi) if raw[i] and not raw[i].isspace()]
 
 
 def _analyse_article(
-    doc: _Doc, lo: int, hi: int, *, tail_rules: bool, kicker: bool = False,
-    pre: Optional[Dict[int, Tuple[Optional[Hit], bool]]] = None,
-) -> Dict[int, Hit]:
+    doc: _Doc,
+    lo: int,
+    hi: int,
+    *,
+    tail_rules: bool,
+    kicker: bool = False,
+    pre: dict[int, tuple[Hit | None, bool]] | None = None,
+) -> dict[int, Hit]:
     idx = _nonblank(doc, lo, hi)
     if not idx:
         return {}
-    hits: Dict[int, Hit] = {}
-    weak: Dict[int, Hit] = {}
+    hits: dict[int, Hit] = {}
+    weak: dict[int, Hit] = {}
     for i in idx:
         if pre is not None and i in pre:
             hit, strong = pre[i]
@@ -688,7 +728,7 @@ def _analyse_article(
     return hits
 
 
-def _protect_headline(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
+def _protect_headline(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
     """A learned site line may be a headline shown in a sidebar on other pages;
     on its own page it is the headline: keep the page's headline (the line that
     repeats the page title, or a first line of five words or more)."""
@@ -706,7 +746,7 @@ def _protect_headline(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
             del hits[i]
 
 
-def _kicker(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
+def _kicker(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
     """A one- or two-word section name right above the headline ("Syria", "Higher education")."""
     rest = [i for i in idx if i not in hits]
     if len(rest) < 3:
@@ -723,8 +763,8 @@ def _kicker(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
 _READ_MORE_KEYS = ("read more", "continue reading", "full story", "اقرا المزيد", "تابع القراءه", "المزيد")
 
 
-def _read_more(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
-    """"<teaser title>" followed by a bare "Read more" line: the title is the teaser."""
+def _read_more(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
+    """ "<teaser title>" followed by a bare "Read more" line: the title is the teaser."""
     for k in range(1, len(idx)):
         h = hits.get(idx[k])
         if h is None or h.category != "read-also" or h.rule != "lexicon-line":
@@ -737,10 +777,10 @@ def _read_more(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
             hits[j] = Hit("block-read-also", h.entry, "read-also")
 
 
-def _repeats(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
+def _repeats(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
     """Non-sentence lines that occur more than once: one copy is kept (the one
     followed by a paragraph, else the first), the others are widget copies."""
-    groups: Dict[str, List[int]] = {}
+    groups: dict[str, list[int]] = {}
     raw = doc.raw
     if not any(not _is_meta(h) for h in hits.values()):
         return  # only in text that already shows chrome: poems repeat refrains
@@ -791,13 +831,13 @@ def _is_teaser(line: _Line) -> bool:
     return not (line.words >= 6 and line.s.startswith("\N{ARABIC LETTER WAW}"))
 
 
-def _introduces_list(doc: _Doc, idx: List[int], i: int) -> bool:
+def _introduces_list(doc: _Doc, idx: list[int], i: int) -> bool:
     """Is the nearest line above ``i`` one that ends in a colon ("Timeline:", "…التالية:")?"""
     k = idx.index(i)
     return k > 0 and doc.raw[idx[k - 1]].rstrip().endswith((":", "\uff1a"))
 
 
-def _block_head(doc: _Doc, i: int, h: Optional[Hit]) -> Optional[str]:
+def _block_head(doc: _Doc, i: int, h: Hit | None) -> str | None:
     """The category of block that line ``i`` heads, if any."""
     if h is None:
         return None
@@ -821,7 +861,7 @@ def _layout_sig(raw: str) -> bool:
     return raw[:1].isspace()
 
 
-def _blocks(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit]) -> None:
+def _blocks(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit]) -> None:
     """Related / most-read / tag lists whose head is chrome."""
     pos = 0
     n = len(idx)
@@ -862,7 +902,7 @@ def _blocks(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit
         pos = p
 
 
-def _last_para(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> int:
+def _last_para(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> int:
     """The last line of the article body: the end of the densest run of
     paragraphs (short boilerplate sentences after it do not count)."""
     strong = dict(hits)
@@ -870,7 +910,7 @@ def _last_para(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> int:
     return _extend_region(doc, idx, strong, b)
 
 
-def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit]) -> None:
+def _tail(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit]) -> None:
     """After the article body: teaser lists, tag clouds, and short lines after chrome."""
     last = _last_para(doc, idx, hits)
     if last < 0:
@@ -878,7 +918,7 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
     tail = [i for i in idx if i > last]
     if not tail:
         return
-    is_meta = lambda i: _is_meta(hits.get(i) or weak.get(i))  # noqa: E731
+    is_meta = lambda i: _is_meta(hits.get(i) or weak.get(i))
     # Teaser list: headlines interleaved with bylines, dates and counters.
     meta = sum(1 for i in tail if is_meta(i))
     if meta >= 3 and len(tail) - meta >= 3 and meta * 4 >= len(tail):
@@ -889,15 +929,21 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
             start = idx[-1] + 1  # a list the article introduces ("Timeline:"): content
         for i in tail:
             if i >= start and i not in hits and _is_listy(doc.line(i)):
-                hits[i] = weak.pop(i, None) or Hit("teaser-list", "headlines with dates or bylines after the article", "related")
+                hits[i] = weak.pop(i, None) or Hit(
+                    "teaser-list", "headlines with dates or bylines after the article", "related"
+                )
     # A run of four or more one-to-three-word lines: a tag cloud or a menu.
-    run: List[int] = []
+    run: list[int] = []
     for i in tail + [-1]:
         line = doc.line(i) if i >= 0 else None
         if line is not None and not line.term and line.words <= 2 and _HAS_LETTER.search(line.s):
             run.append(i)
             continue
-        if len(run) >= 5 and sum(doc.line(j).words for j in run) <= 1.5 * len(run) and not _introduces_list(doc, idx, run[0]):
+        if (
+            len(run) >= 5
+            and sum(doc.line(j).words for j in run) <= 1.5 * len(run)
+            and not _introduces_list(doc, idx, run[0])
+        ):
             for j in run:
                 if j not in hits:
                     hits[j] = Hit("tail-list", "a list of one-to-three-word lines after the article", "tags")
@@ -917,7 +963,7 @@ def _tail(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit])
             hits[i] = Hit("tail-run", "a short line after chrome at the end of the text", "other")
 
 
-def _foreign(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit], edges: bool) -> None:
+def _foreign(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit], edges: bool) -> None:
     """Short lines in the minority script: weak evidence of a language switch."""
     major = None
     for i in idx:
@@ -932,10 +978,16 @@ def _foreign(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hi
             major = doc.majority_script()
         sc = _script(line)
         if sc and sc != major:
-            weak[i] = Hit("foreign-script-switch", f"a short {'Arabic' if sc == 'ar' else 'Latin'} line", "language-switch")
+            weak[i] = Hit(
+                "foreign-script-switch",
+                f"a short {'Arabic' if sc == 'ar' else 'Latin'} line",
+                "language-switch",
+            )
 
 
-def _propagate(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, Hit], *, allow_start: bool) -> None:
+def _propagate(
+    doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit], *, allow_start: bool
+) -> None:
     """Weak lines go when a neighbour is chrome, or at the start or end of the text."""
     if not weak:
         return
@@ -955,13 +1007,16 @@ def _propagate(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, 
             # in-body chrome (an ad label, "Read also") sits between
             # paragraphs and subheadings: it does not make its neighbours chrome
             near = any(
-                j is not None and j in hits and hits[j].category not in ("ad", "read-also") for j in (prev_i, next_i)
+                j is not None and j in hits and hits[j].category not in ("ad", "read-also")
+                for j in (prev_i, next_i)
             )
             meta = _is_meta(h)
             run = (prev_i in weak and not (meta and _is_meta(weak[prev_i]))) or (
                 next_i in weak and not (meta and _is_meta(weak[next_i]))
             )
-            edge = allow_start and (i == first_content or (last_para >= 0 and i > last_para and k == len(idx) - 1))
+            edge = allow_start and (
+                i == first_content or (last_para >= 0 and i > last_para and k == len(idx) - 1)
+            )
             top = k
             while top > 0 and idx[top - 1] in weak:
                 top -= 1
@@ -976,7 +1031,7 @@ def _propagate(doc: _Doc, idx: List[int], hits: Dict[int, Hit], weak: Dict[int, 
 _SANDWICH_CATS = frozenset(("share", "related", "most-read", "comment", "subscribe", "read-also", "print"))
 
 
-def _sandwich(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
+def _sandwich(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
     """A short title between two share/related lines belongs to the widget."""
     for k in range(1, len(idx) - 1):
         i = idx[k]
@@ -993,16 +1048,16 @@ def _sandwich(doc: _Doc, idx: List[int], hits: Dict[int, Hit]) -> None:
 # --- page mode -------------------------------------------------------------------
 
 
-def _analyse_page(doc: _Doc, text: str) -> Dict[int, Hit]:
+def _analyse_page(doc: _Doc, text: str) -> dict[int, Hit]:
     idx = _nonblank(doc, 0, doc.n)
     if not idx:
         return {}
     cands = set(_screen(doc, text))
     doc.f = [_features(r) if r else None for r in doc.raw]
     # Per-line evidence first (it weighs the region search).
-    strong: Dict[int, Hit] = {}
+    strong: dict[int, Hit] = {}
     shareish = set()
-    pre: Dict[int, Tuple[Optional[Hit], bool]] = {}
+    pre: dict[int, tuple[Hit | None, bool]] = {}
     feats = doc.f
     nothing = (None, False)
     patterns = doc.lex.has_patterns
@@ -1041,7 +1096,9 @@ def _analyse_page(doc: _Doc, text: str) -> Dict[int, Hit]:
         cut = _head_cut(doc, head, strong, a, shareish, idx)
         for i in head:
             if i < cut:
-                hits[i] = strong.get(i) or Hit("page-head", "before the article, in the page header or menu", "nav")
+                hits[i] = strong.get(i) or Hit(
+                    "page-head", "before the article, in the page header or menu", "nav"
+                )
         head_hits = _analyse_article(doc, cut, a, tail_rules=False, kicker=True, pre=pre) if cut < a else {}
         hits.update(head_hits)
         # weak menu words right before the article
@@ -1057,7 +1114,7 @@ def _analyse_page(doc: _Doc, text: str) -> Dict[int, Hit]:
     return hits
 
 
-def _region_dominates(doc: _Doc, idx: List[int], strong: Dict[int, Hit], a: int, b: int) -> bool:
+def _region_dominates(doc: _Doc, idx: list[int], strong: dict[int, Hit], a: int, b: int) -> bool:
     """True when the article region holds most of the paragraph text of the
     page; hard-wrapped prose or a list of sentences has no single region."""
     if doc.wrapped():
@@ -1077,7 +1134,7 @@ _INBODY = frozenset(("ad", "read-also", "share", "print", "other", "byline-meta"
 _INBODY_ONLY = frozenset(("ad", "read-also", "byline-meta"))
 
 
-def _extend_region(doc: _Doc, idx: List[int], strong: Dict[int, Hit], b: int) -> int:
+def _extend_region(doc: _Doc, idx: list[int], strong: dict[int, Hit], b: int) -> int:
     """Carry the article on past in-body chrome when a paragraph follows it:
     one or two lines ("Advertisement", "Read also: ..."), or a related box (a
     chrome heading and up to eight list lines).  A short last paragraph cannot
@@ -1121,16 +1178,12 @@ def _extend_region(doc: _Doc, idx: List[int], strong: Dict[int, Hit], b: int) ->
     if k is not None and k + 1 < len(idx):
         nxt = idx[k + 1]
         after = idx[k + 2] if k + 2 < len(idx) else None
-        if (
-            nxt not in strong
-            and doc.line(nxt).words >= 8
-            and (after is None or after in strong)
-        ):
+        if nxt not in strong and doc.line(nxt).words >= 8 and (after is None or after in strong):
             b = nxt
     return b
 
 
-def _weight(doc: _Doc, i: int, strong: Dict[int, Hit]) -> float:
+def _weight(doc: _Doc, i: int, strong: dict[int, Hit]) -> float:
     line = doc.line(i)
     h = strong.get(i)
     if h is not None:
@@ -1146,7 +1199,9 @@ def _weight(doc: _Doc, i: int, strong: Dict[int, Hit]) -> float:
     return -60.0
 
 
-def _main_region(doc: _Doc, idx: List[int], strong: Dict[int, Hit], *, title: bool = False) -> Tuple[int, int]:
+def _main_region(
+    doc: _Doc, idx: list[int], strong: dict[int, Hit], *, title: bool = False
+) -> tuple[int, int]:
     """The densest run of paragraph-like lines (maximum-sum subarray); with
     ``title``, the line that repeats the page title counts as article."""
     best, best_a, best_b = 0.0, -1, -1
@@ -1182,7 +1237,7 @@ def _main_region(doc: _Doc, idx: List[int], strong: Dict[int, Hit], *, title: bo
 _LEAD = " \t\"'\u201c\u201d\u00ab\u00bb\u2018\u2019([-\u2013\u2014*#\u200f\u200e"
 
 
-def _title_match(doc: _Doc, head: List[int], strong: Dict[int, Hit]) -> int:
+def _title_match(doc: _Doc, head: list[int], strong: dict[int, Hit]) -> int:
     """The first head line (after the first) that repeats the page title, or -1.
 
     Whole-page text usually starts with the ``<title>``, which is the headline
@@ -1208,7 +1263,9 @@ def _title_match(doc: _Doc, head: List[int], strong: Dict[int, Hit]) -> int:
     return -1
 
 
-def _head_cut(doc: _Doc, head: List[int], strong: Dict[int, Hit], a: int, shareish=frozenset(), idx_all=None) -> int:
+def _head_cut(
+    doc: _Doc, head: list[int], strong: dict[int, Hit], a: int, shareish=frozenset(), idx_all=None
+) -> int:
     """Index of the first head line that belongs to the article (headline,
     standfirst, byline): lines before it are page header.
 
@@ -1254,18 +1311,16 @@ _COMMON = _STOP | frozenset(
     read see get follow like join find recent popular trending home back up sign log click view show watch
     next previous related updated published posted sort load go""".split()
 )
-_EXTRA_TRIGGERS = (
-    """by more latest top most popular trending other recent follow like join find also photograph photo
+_EXTRA_TRIGGERS = """by more latest top most popular trending other recent follow like join find also photograph photo
     picture image credit copyright january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
     friday saturday sunday mon tue wed thu fri sat sun updated published posted
     المزيد مزيد اخبار مقالات مواضيع بقلم كتب كتبت اعداد تقرير حوار تصوير الصوره
     يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر الاثنين الثلاثاء
     الاربعاء الخميس الجمعه السبت الاحد جانفي فيفري افريل جوان جويليه اوت""".split()
-)
 
 
-def _screen_words(lex: Lexicon) -> Tuple[Dict[str, int], Dict[str, str]]:
+def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, str]]:
     """Trigger words -> the longest raw line worth a look (-1: any length).
 
     A word that starts only whole-line entries needs a look only on lines not
@@ -1274,7 +1329,7 @@ def _screen_words(lex: Lexicon) -> Tuple[Dict[str, int], Dict[str, str]]:
     cached = getattr(lex, "_nazif_screen", None)
     if cached is not None:
         return cached
-    room: Dict[str, int] = {}
+    room: dict[str, int] = {}
 
     def allow(word: str, n: int) -> None:
         old = room.get(word)
@@ -1284,7 +1339,19 @@ def _screen_words(lex: Lexicon) -> Tuple[Dict[str, int], Dict[str, str]]:
     for w in _EXTRA_TRIGGERS:
         k = match_key(w)
         allow(k, -1 if not k.isascii() else 56)
-    for w in ("also on", "also at", "photograph", "photo", "picture", "image", "credit", "copyright", "www", "http", "https"):
+    for w in (
+        "also on",
+        "also at",
+        "photograph",
+        "photo",
+        "picture",
+        "image",
+        "credit",
+        "copyright",
+        "www",
+        "http",
+        "https",
+    ):
         allow(w, -1)
     for e in lex:
         if e.kind not in ("line", "prefix") or not e.key:
@@ -1298,13 +1365,13 @@ def _screen_words(lex: Lexicon) -> Tuple[Dict[str, int], Dict[str, str]]:
             allow(ws[0], n)
     result = (room, {})
     try:
-        setattr(lex, "_nazif_screen", result)
+        lex._nazif_screen = result
     except AttributeError:
         pass
     return result
 
 
-def _pattern_screens(lex: Lexicon) -> List["re.Pattern[str]"]:
+def _pattern_screens(lex: Lexicon) -> list[re.Pattern[str]]:
     cached = getattr(lex, "_nazif_pattern_screens", None)
     if cached is None:
         cached = []
@@ -1313,5 +1380,5 @@ def _pattern_screens(lex: Lexicon) -> List["re.Pattern[str]"]:
                 cached.append(re.compile(e.phrase, re.MULTILINE))
             except re.error:  # validated when the entry was made; be safe anyway
                 continue
-        setattr(lex, "_nazif_pattern_screens", cached)
+        lex._nazif_pattern_screens = cached
     return cached

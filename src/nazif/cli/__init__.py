@@ -10,12 +10,11 @@ code instead of exiting.
 
 from __future__ import annotations
 
-from typing import List, Optional
 
 __all__ = ["main"]
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     from .app import run
 

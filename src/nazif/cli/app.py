@@ -15,7 +15,8 @@ import json
 import os
 import signal
 import sys
-from typing import Any, Callable, Iterable, List, Optional, Tuple
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .errors import (
     EXIT_BROKEN_PIPE,
@@ -26,7 +27,7 @@ from .errors import (
     UsageError,
 )
 
-__all__ = ["run", "build_pipeline", "resolve_format", "resolve_fields", "import_subsystem"]
+__all__ = ["build_pipeline", "import_subsystem", "resolve_fields", "resolve_format", "run"]
 
 
 class _Terminated(BaseException):
@@ -99,7 +100,7 @@ def build_pipeline(args: Any) -> Any:
     spec: Any
     if getattr(args, "config", None):
         try:
-            with open(args.config, "r", encoding="utf-8") as fh:
+            with open(args.config, encoding="utf-8") as fh:
                 spec = json.load(fh)
         except OSError as exc:
             raise UsageError(f"cannot read --config {args.config}: {exc.strerror or exc}") from None
@@ -118,7 +119,9 @@ def build_pipeline(args: Any) -> Any:
         from ..presets import preset_names
 
         if spec["preset"] not in preset_names():
-            raise UsageError(f"{where}: unknown preset {spec['preset']!r}; presets: {', '.join(preset_names())}")
+            raise UsageError(
+                f"{where}: unknown preset {spec['preset']!r}; presets: {', '.join(preset_names())}"
+            )
     _preload(_spec_names(spec), where)
     try:
         pipeline = Pipeline.from_spec(spec)
@@ -138,21 +141,23 @@ def build_pipeline(args: Any) -> Any:
 _SUFFIX_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 
 
-def _kind_from_name(path: Optional[str]) -> Optional[str]:
+def _kind_from_name(path: str | None) -> str | None:
     if path is None:
         return None
     name = path[:-3] if path.endswith(".gz") else path
     return _SUFFIX_KINDS.get(os.path.splitext(name)[1].lower())
 
 
-def resolve_format(args: Any, inputs: List[Any]) -> Tuple[str, str]:
+def resolve_format(args: Any, inputs: list[Any]) -> tuple[str, str]:
     """``(kind, delimiter)``: the format flag, or the one the file names agree on."""
     fmt = getattr(args, "format", None)
     if fmt is None:
         kinds = {_kind_from_name(i.path) for i in inputs}
         detected = {k for k in kinds if k}
         if len(detected) > 1 or (detected and None in kinds):
-            raise UsageError("inputs of different formats; say which with --text, --lines, --jsonl, --csv or --tsv")
+            raise UsageError(
+                "inputs of different formats; say which with --text, --lines, --jsonl, --csv or --tsv"
+            )
         fmt = detected.pop() if detected else "text"
     delimiter = ","
     if fmt == "tsv":
@@ -166,7 +171,7 @@ def resolve_format(args: Any, inputs: List[Any]) -> Tuple[str, str]:
     return fmt, delimiter
 
 
-def resolve_fields(args: Any, kind: str) -> List[str]:
+def resolve_fields(args: Any, kind: str) -> list[str]:
     """The fields to clean (default ``text``) for record formats."""
     fields = getattr(args, "field", None) or []
     if kind in ("jsonl", "csv"):
@@ -188,7 +193,9 @@ def import_subsystem(module: str, command: str) -> Any:
     try:
         return importlib.import_module(module)
     except Exception as exc:
-        raise DataError(f"'{command}' needs {module}, which cannot be imported: {type(exc).__name__}: {exc}") from None
+        raise DataError(
+            f"'{command}' needs {module}, which cannot be imported: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 # -- running ----------------------------------------------------------------------
@@ -202,7 +209,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _command(args: Any) -> Callable[[Any], Optional[int]]:
+def _command(args: Any) -> Callable[[Any], int | None]:
     if args.command == "clean":
         from .clean import cmd_clean
 
@@ -223,7 +230,7 @@ def _command(args: Any) -> Callable[[Any], Optional[int]]:
     }[args.command]
 
 
-def run(argv: Optional[List[str]] = None) -> int:
+def run(argv: list[str] | None = None) -> int:
     """Run ``nazif`` with ``argv``; return the exit code (never raises for user errors)."""
     from .args import build_parser
     from .io import abort_all

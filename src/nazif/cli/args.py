@@ -15,23 +15,23 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, List, Optional
+from typing import Any
 
 from .errors import UsageError
 
-__all__ = ["build_parser", "parse_steps", "parse_value", "DEFAULT_PRESET"]
+__all__ = ["DEFAULT_PRESET", "build_parser", "parse_steps", "parse_value"]
 
 DEFAULT_PRESET = "display"
 
 
 # -- --steps ------------------------------------------------------------------
-def _split_top_level(text: str, sep: str = ",") -> List[str]:
+def _split_top_level(text: str, sep: str = ",") -> list[str]:
     """Split on ``sep`` outside brackets, braces and double quotes."""
-    parts: List[str] = []
+    parts: list[str] = []
     depth = 0
     quoted = False
     escaped = False
-    current: List[str] = []
+    current: list[str] = []
     for ch in text:
         if quoted:
             current.append(ch)
@@ -70,9 +70,9 @@ def parse_value(text: str) -> Any:
         return text
 
 
-def parse_steps(text: str) -> List[Any]:
+def parse_steps(text: str) -> list[Any]:
     """Step specs (as :class:`nazif.Pipeline` accepts them) from ``--steps`` text."""
-    specs: List[Any] = []
+    specs: list[Any] = []
     for token in _split_top_level(text):
         token = token.strip()
         if not token:
@@ -109,36 +109,78 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("pipeline (one of)")
     x = g.add_mutually_exclusive_group()
-    x.add_argument("-p", "--preset", metavar="NAME",
-                   help=f"a named pipeline: display, search or corpus (default: {DEFAULT_PRESET}; "
-                        "corpus for scraped pages)")
-    x.add_argument("-s", "--steps", metavar="SPEC",
-                   help="comma-separated step names, options after a colon, e.g. "
-                        "normalize_whitespace,normalize_quotes:style=typographic")
-    x.add_argument("-c", "--config", metavar="FILE",
-                   help='a pipeline saved as JSON: a list of steps, or {"preset": ..., "steps": [...]}')
+    x.add_argument(
+        "-p",
+        "--preset",
+        metavar="NAME",
+        help=f"a named pipeline: display, search or corpus (default: {DEFAULT_PRESET}; "
+        "corpus for scraped pages)",
+    )
+    x.add_argument(
+        "-s",
+        "--steps",
+        metavar="SPEC",
+        help="comma-separated step names, options after a colon, e.g. "
+        "normalize_whitespace,normalize_quotes:style=typographic",
+    )
+    x.add_argument(
+        "-c",
+        "--config",
+        metavar="FILE",
+        help='a pipeline saved as JSON: a list of steps, or {"preset": ..., "steps": [...]}',
+    )
 
 
 def _add_format_options(p: argparse.ArgumentParser, *, default_field: str = "text") -> Any:
     g = p.add_argument_group("input format")
     x = g.add_mutually_exclusive_group()
-    x.add_argument("--text", dest="format", action="store_const", const="text",
-                   help="each input is one text document (default, except for .jsonl/.csv/.tsv files)")
-    x.add_argument("--lines", dest="format", action="store_const", const="lines",
-                   help="each line is a separate document")
-    x.add_argument("--jsonl", dest="format", action="store_const", const="jsonl",
-                   help="JSON lines: clean the --field(s) of each record, keep the rest byte for byte")
-    x.add_argument("--csv", dest="format", action="store_const", const="csv",
-                   help="CSV with a header row: clean the --field column(s)")
-    x.add_argument("--tsv", dest="format", action="store_const", const="tsv",
-                   help="like --csv with tab-separated columns")
-    g.add_argument("-f", "--field", action="append", metavar="PATH",
-                   help=f"field to clean (repeatable); dotted path for nested JSON keys, e.g. meta.body; "
-                        f"a column name for CSV (default: {default_field})")
+    x.add_argument(
+        "--text",
+        dest="format",
+        action="store_const",
+        const="text",
+        help="each input is one text document (default, except for .jsonl/.csv/.tsv files)",
+    )
+    x.add_argument(
+        "--lines", dest="format", action="store_const", const="lines", help="each line is a separate document"
+    )
+    x.add_argument(
+        "--jsonl",
+        dest="format",
+        action="store_const",
+        const="jsonl",
+        help="JSON lines: clean the --field(s) of each record, keep the rest byte for byte",
+    )
+    x.add_argument(
+        "--csv",
+        dest="format",
+        action="store_const",
+        const="csv",
+        help="CSV with a header row: clean the --field column(s)",
+    )
+    x.add_argument(
+        "--tsv",
+        dest="format",
+        action="store_const",
+        const="tsv",
+        help="like --csv with tab-separated columns",
+    )
+    g.add_argument(
+        "-f",
+        "--field",
+        action="append",
+        metavar="PATH",
+        help=f"field to clean (repeatable); dotted path for nested JSON keys, e.g. meta.body; "
+        f"a column name for CSV (default: {default_field})",
+    )
     g.add_argument("--delimiter", metavar="CHAR", help="CSV column separator (default , or tab for --tsv)")
-    g.add_argument("--errors", choices=("strict", "replace", "skip"), default="strict",
-                   help="invalid UTF-8: stop with its position (strict, default), "
-                        "put U+FFFD for it (replace) or drop the bad bytes (skip)")
+    g.add_argument(
+        "--errors",
+        choices=("strict", "replace", "skip"),
+        default="strict",
+        help="invalid UTF-8: stop with its position (strict, default), "
+        "put U+FFFD for it (replace) or drop the bad bytes (skip)",
+    )
     return g
 
 
@@ -226,102 +268,185 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     # clean
-    p = sub.add_parser("clean", help="clean files, pipes, JSONL and CSV", epilog=CLEAN_EPILOG,
-                       formatter_class=_Formatter,
-                       description="Clean text documents, or text fields of JSON-lines and CSV records.")
-    p.add_argument("files", nargs="*", metavar="FILE",
-                   help="files or folders to clean; - or nothing for standard input (.gz files are read "
-                        "decompressed)")
+    p = sub.add_parser(
+        "clean",
+        help="clean files, pipes, JSONL and CSV",
+        epilog=CLEAN_EPILOG,
+        formatter_class=_Formatter,
+        description="Clean text documents, or text fields of JSON-lines and CSV records.",
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="files or folders to clean; - or nothing for standard input (.gz files are read decompressed)",
+    )
     _add_pipeline_options(p)
     g = _add_format_options(p)
-    g.add_argument("--on-error", choices=("stop", "skip", "keep"), default="stop",
-                   help="a bad record (broken JSON, missing field, invalid UTF-8): stop with its position "
-                        "(default), skip it (left out of the output), or keep it unchanged")
+    g.add_argument(
+        "--on-error",
+        choices=("stop", "skip", "keep"),
+        default="stop",
+        help="a bad record (broken JSON, missing field, invalid UTF-8): stop with its position "
+        "(default), skip it (left out of the output), or keep it unchanged",
+    )
     g = p.add_argument_group("output")
     x = g.add_mutually_exclusive_group()
-    x.add_argument("-o", "--output", metavar="PATH",
-                   help="output file, or folder (ending in / or existing) for one file per input; "
-                        "default: standard output; .gz is compressed")
-    x.add_argument("-i", "--in-place", action="store_true",
-                   help="rewrite each input file (through a temporary file, renamed on success)")
-    g.add_argument("--report", metavar="FILE",
-                   help="write JSON lines of every change (file, record, field, step, span, rule, entry)")
+    x.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="output file, or folder (ending in / or existing) for one file per input; "
+        "default: standard output; .gz is compressed",
+    )
+    x.add_argument(
+        "-i",
+        "--in-place",
+        action="store_true",
+        help="rewrite each input file (through a temporary file, renamed on success)",
+    )
+    g.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write JSON lines of every change (file, record, field, step, span, rule, entry)",
+    )
     g.add_argument("--stats", action="store_true", help="print per-step counts on stderr at the end")
-    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes (default 1; 0 = one per CPU); output order and bytes are the same")
+    g.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 = one per CPU); output order and bytes are the same",
+    )
     _add_quiet(g)  # type: ignore[arg-type]
 
     # explain
-    p = sub.add_parser("explain", help="show what each step changes in one document",
-                       epilog=EXPLAIN_EPILOG, formatter_class=_Formatter,
-                       description="Show, for one document, each step's changes as a readable diff.")
+    p = sub.add_parser(
+        "explain",
+        help="show what each step changes in one document",
+        epilog=EXPLAIN_EPILOG,
+        formatter_class=_Formatter,
+        description="Show, for one document, each step's changes as a readable diff.",
+    )
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="the document (default: stdin)")
     _add_pipeline_options(p)
     _add_format_options(p)
-    p.add_argument("--record", type=int, default=1, metavar="N",
-                   help="with --jsonl/--csv: the record at line N (default: the first record)")
+    p.add_argument(
+        "--record",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --jsonl/--csv: the record at line N (default: the first record)",
+    )
     p.add_argument("--json", action="store_true", help="print the changes as JSON lines")
     p.add_argument("--context", type=int, default=30, metavar="N", help="characters of context (default 30)")
     p.add_argument("--max", type=int, default=50, metavar="N", help="changes shown per step (default 50)")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour the diff (auto: when stdout is a terminal and NO_COLOR is unset)")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the diff (auto: when stdout is a terminal and NO_COLOR is unset)",
+    )
 
     # segments / scripts
     for name, helptext, epilog in (
         ("segments", "script runs of a text as JSON lines", SEGMENTS_EPILOG),
         ("scripts", "script and language of each line as JSON lines", SCRIPTS_EPILOG),
     ):
-        p = sub.add_parser(name, help=helptext, epilog=epilog, formatter_class=_Formatter,
-                           description=helptext[0].upper() + helptext[1:] + ".")
+        p = sub.add_parser(
+            name,
+            help=helptext,
+            epilog=epilog,
+            formatter_class=_Formatter,
+            description=helptext[0].upper() + helptext[1:] + ".",
+        )
         p.add_argument("files", nargs="*", metavar="FILE", help="files or folders; - or nothing for stdin")
         _add_format_options(p)
-        p.add_argument("--candidates", metavar="LANGS",
-                       help="comma-separated ISO 639-1 codes the language must be one of, e.g. ar,en")
+        p.add_argument(
+            "--candidates",
+            metavar="LANGS",
+            help="comma-separated ISO 639-1 codes the language must be one of, e.g. ar,en",
+        )
         p.add_argument("--no-language", action="store_true", help="script only, no language detection")
-        p.add_argument("--no-text", dest="text_field", action="store_false",
-                       help="leave out each segment's or line's text (offsets are enough)")
+        p.add_argument(
+            "--no-text",
+            dest="text_field",
+            action="store_false",
+            help="leave out each segment's or line's text (offsets are enough)",
+        )
         _add_quiet(p)
 
     # chrome
-    p = sub.add_parser("chrome", help="find site chrome, or learn a site's lexicon",
-                       formatter_class=_Formatter,
-                       description="Site chrome: menus, share bars, 'Read also', language switchers.",
-                       epilog="commands:\n  find    the chrome in a text, as JSON lines\n"
-                              "  learn   learn a site lexicon from many pages of the site\n\n"
-                              "examples:\n  nazif chrome find page.txt\n"
-                              "  nazif chrome learn pages/ -o site.tsv")
+    p = sub.add_parser(
+        "chrome",
+        help="find site chrome, or learn a site's lexicon",
+        formatter_class=_Formatter,
+        description="Site chrome: menus, share bars, 'Read also', language switchers.",
+        epilog="commands:\n  find    the chrome in a text, as JSON lines\n"
+        "  learn   learn a site lexicon from many pages of the site\n\n"
+        "examples:\n  nazif chrome find page.txt\n"
+        "  nazif chrome learn pages/ -o site.tsv",
+    )
     csub = p.add_subparsers(dest="chrome_command", metavar="COMMAND")
     csub.required = True
-    q = csub.add_parser("find", help="the chrome in a text, as JSON lines", epilog=CHROME_FIND_EPILOG,
-                        formatter_class=_Formatter,
-                        description="Print one JSON line per chrome line found (what remove_chrome removes).")
+    q = csub.add_parser(
+        "find",
+        help="the chrome in a text, as JSON lines",
+        epilog=CHROME_FIND_EPILOG,
+        formatter_class=_Formatter,
+        description="Print one JSON line per chrome line found (what remove_chrome removes).",
+    )
     q.add_argument("files", nargs="*", metavar="FILE", help="files or folders; - or nothing for stdin")
-    q.add_argument("--mode", choices=("article", "page"), default="article",
-                   help="article: text of an article area (conservative, default); page: whole-page text")
+    q.add_argument(
+        "--mode",
+        choices=("article", "page"),
+        default="article",
+        help="article: text of an article area (conservative, default); page: whole-page text",
+    )
     q.add_argument("--lexicon", metavar="FILE", help="a site lexicon (from 'nazif chrome learn') to use too")
     _add_format_options(q)
     _add_quiet(q)
-    q = csub.add_parser("learn", help="learn a site lexicon from its pages", epilog=CHROME_LEARN_EPILOG,
-                        formatter_class=_Formatter,
-                        description="Find the lines that repeat across many pages of one site and save "
-                                    "them as a site lexicon.")
+    q = csub.add_parser(
+        "learn",
+        help="learn a site lexicon from its pages",
+        epilog=CHROME_LEARN_EPILOG,
+        formatter_class=_Formatter,
+        description="Find the lines that repeat across many pages of one site and save "
+        "them as a site lexicon.",
+    )
     q.add_argument("files", nargs="*", metavar="PAGE", help="page files or folders, or JSONL with --jsonl")
     q.add_argument("-o", "--output", metavar="FILE", help="where to save the lexicon (default: stdout)")
-    q.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="a threshold passed to nazif.chrome.learn, e.g. min_pages=5 (repeatable)")
+    q.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a threshold passed to nazif.chrome.learn, e.g. min_pages=5 (repeatable)",
+    )
     _add_format_options(q, default_field="text")
     _add_quiet(q)
 
     # steps / presets
-    p = sub.add_parser("steps", help="list the cleaning steps", epilog=STEPS_EPILOG,
-                       formatter_class=_Formatter, description="List the registered steps.")
+    p = sub.add_parser(
+        "steps",
+        help="list the cleaning steps",
+        epilog=STEPS_EPILOG,
+        formatter_class=_Formatter,
+        description="List the registered steps.",
+    )
     p.add_argument("--json", action="store_true", help="JSON lines: name, lossless, summary, module")
-    p = sub.add_parser("presets", help="list the presets", epilog=PRESETS_EPILOG,
-                       formatter_class=_Formatter, description="List the presets and their steps.")
+    p = sub.add_parser(
+        "presets",
+        help="list the presets",
+        epilog=PRESETS_EPILOG,
+        formatter_class=_Formatter,
+        description="List the presets and their steps.",
+    )
     p.add_argument("--json", action="store_true", help="JSON lines: name and steps")
     return parser
 
 
-def check_jobs(jobs: Optional[int]) -> None:
+def check_jobs(jobs: int | None) -> None:
     if jobs is not None and jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")

@@ -13,7 +13,8 @@ import csv
 import io
 import os
 import sys
-from typing import Any, Dict, Iterator, List, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from ..pipeline import Pipeline
 from .app import build_pipeline, resolve_fields, resolve_format
@@ -70,13 +71,15 @@ def _csv_tasks(seq: int, inp: Input, fh: Any, job: Job, warnings: Warnings) -> I
     end = _header_end(first)
     header = first[:end]
     problem = None
-    columns: List[Any] = []
+    columns: list[Any] = []
     try:
         text = decode(header, job.errors, inp.label)
     except DecodeFailure as exc:
         problem = exc.message
     else:
-        names = next(csv.reader(io.StringIO(text, newline=""), delimiter=job.delimiter, quotechar=job.quotechar), [])
+        names = next(
+            csv.reader(io.StringIO(text, newline=""), delimiter=job.delimiter, quotechar=job.quotechar), []
+        )
         if names:
             names[0] = names[0].lstrip("\ufeff")
         for name in job.fields:
@@ -95,19 +98,30 @@ def _csv_tasks(seq: int, inp: Input, fh: Any, job: Job, warnings: Warnings) -> I
         warnings.warn(problem + " (file kept unchanged)")
         columns = []
     line = 1 + header.count(b"\n")
-    head = Task(seq, inp.label, first[end:], line=line, offset=end, first=True, last=False, prefix=header,
-                columns=tuple(columns))
+    head = Task(
+        seq,
+        inp.label,
+        first[end:],
+        line=line,
+        offset=end,
+        first=True,
+        last=False,
+        prefix=header,
+        columns=tuple(columns),
+    )
     line += head.data.count(b"\n")
     offset = len(first)
     yield head
     for chunk in chunks:
-        yield Task(seq, inp.label, chunk, line=line, offset=offset, first=False, last=False, columns=tuple(columns))
+        yield Task(
+            seq, inp.label, chunk, line=line, offset=offset, first=False, last=False, columns=tuple(columns)
+        )
         line += chunk.count(b"\n")
         offset += len(chunk)
     yield Task(seq, inp.label, b"", line=line, offset=offset, first=False, last=True, columns=tuple(columns))
 
 
-def make_tasks(inputs: List[Input], job: Job, warnings: Warnings) -> Iterator[Task]:
+def make_tasks(inputs: list[Input], job: Job, warnings: Warnings) -> Iterator[Task]:
     """The tasks of every input, in order; each input ends with a ``last`` task."""
     for seq, inp in enumerate(inputs):
         fh = open_input(inp)
@@ -126,11 +140,11 @@ def make_tasks(inputs: List[Input], job: Job, warnings: Warnings) -> Iterator[Ta
 class _Outputs:
     """Where each input's output goes, opened lazily and committed per file."""
 
-    def __init__(self, args: Any, inputs: List[Input]) -> None:
-        self.per_file: Optional[Dict[int, str]] = None
+    def __init__(self, args: Any, inputs: list[Input]) -> None:
+        self.per_file: dict[int, str] | None = None
         self.in_place = bool(args.in_place)
-        self.single: Optional[Sink] = None
-        self.current: Dict[int, AtomicFile] = {}
+        self.single: Sink | None = None
+        self.current: dict[int, AtomicFile] = {}
         output = args.output
         if self.in_place:
             if any(i.is_stdin for i in inputs):
@@ -140,7 +154,7 @@ class _Outputs:
             if any(i.is_stdin for i in inputs):
                 raise UsageError("-o FOLDER/ needs file names, not standard input")
             self.per_file = {}
-            seen: Dict[str, str] = {}
+            seen: dict[str, str] = {}
             for k, inp in enumerate(inputs):
                 dest = os.path.join(output, inp.rel)
                 if dest in seen:

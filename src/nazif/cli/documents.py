@@ -10,7 +10,8 @@ line number it starts on — and ``field``).  Problems raise
 from __future__ import annotations
 
 import csv
-from typing import Any, Dict, Iterator, List, Tuple
+from collections.abc import Iterator
+from typing import Any
 
 from .errors import DataError
 from .io import DecodeFailure, Input, decode, open_input, read_all
@@ -18,7 +19,7 @@ from .records import JSONLineError, NonString, field_trie, locate_fields
 
 __all__ = ["iter_documents"]
 
-Where = Dict[str, Any]
+Where = dict[str, Any]
 
 
 def _decode(raw: bytes, errors: str, label: str, line: int, offset: int) -> str:
@@ -28,14 +29,14 @@ def _decode(raw: bytes, errors: str, label: str, line: int, offset: int) -> str:
         raise DataError(exc.message) from None
 
 
-def _lines(inp: Input, fh: Any, errors: str) -> Iterator[Tuple[int, str]]:
+def _lines(inp: Input, fh: Any, errors: str) -> Iterator[tuple[int, str]]:
     offset = 0
     for number, raw in enumerate(fh, 1):
         yield number, _decode(raw, errors, inp.label, number, offset)
         offset += len(raw)
 
 
-def _jsonl(inp: Input, fh: Any, errors: str, fields: List[str]) -> Iterator[Tuple[Where, str]]:
+def _jsonl(inp: Input, fh: Any, errors: str, fields: list[str]) -> Iterator[tuple[Where, str]]:
     trie = field_trie(fields)
     for number, text in _lines(inp, fh, errors):
         if not text.strip():
@@ -44,7 +45,9 @@ def _jsonl(inp: Input, fh: Any, errors: str, fields: List[str]) -> Iterator[Tupl
         try:
             found = locate_fields(text, begin, trie)
         except JSONLineError as exc:
-            raise DataError(f"{inp.label}:{number}: invalid JSON at column {exc.pos + 1}: {exc.message}") from None
+            raise DataError(
+                f"{inp.label}:{number}: invalid JSON at column {exc.pos + 1}: {exc.message}"
+            ) from None
         seen = {f[0] for f in found}
         for k, name in enumerate(fields):
             if k not in seen:
@@ -57,7 +60,7 @@ def _jsonl(inp: Input, fh: Any, errors: str, fields: List[str]) -> Iterator[Tupl
             yield {"file": inp.label, "record": number, "field": fields[path]}, value
 
 
-def _csv(inp: Input, fh: Any, errors: str, fields: List[str], delimiter: str) -> Iterator[Tuple[Where, str]]:
+def _csv(inp: Input, fh: Any, errors: str, fields: list[str], delimiter: str) -> Iterator[tuple[Where, str]]:
     state = {"line": 0}
 
     def lines() -> Iterator[str]:
@@ -81,7 +84,9 @@ def _csv(inp: Input, fh: Any, errors: str, fields: List[str], delimiter: str) ->
             if row:
                 for k, name in columns:
                     if k >= len(row):
-                        raise DataError(f"{inp.label}:{start}: record has {len(row)} field(s), no column {name!r}")
+                        raise DataError(
+                            f"{inp.label}:{start}: record has {len(row)} field(s), no column {name!r}"
+                        )
                     yield {"file": inp.label, "record": start, "field": name}, row[k]
             start = state["line"] + 1
     except csv.Error as exc:
@@ -89,8 +94,8 @@ def _csv(inp: Input, fh: Any, errors: str, fields: List[str], delimiter: str) ->
 
 
 def iter_documents(
-    inputs: List[Input], kind: str, fields: List[str], errors: str = "strict", delimiter: str = ","
-) -> Iterator[Tuple[Where, str]]:
+    inputs: list[Input], kind: str, fields: list[str], errors: str = "strict", delimiter: str = ","
+) -> Iterator[tuple[Where, str]]:
     """``(where, text)`` for each document of ``inputs`` in the format ``kind``."""
     for inp in inputs:
         fh = open_input(inp)

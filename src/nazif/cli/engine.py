@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any
 
 from ..pipeline import Pipeline
 from .io import DecodeFailure, decode, encode_json_line, encode_text
 from .records import JSONLineError, NonString, csv_splice, field_trie, locate_fields, splice_json
 
-__all__ = ["Job", "Task", "Outcome", "Cleaner", "KINDS"]
+__all__ = ["KINDS", "Cleaner", "Job", "Outcome", "Task"]
 
 KINDS = ("text", "lines", "jsonl", "csv")
 
@@ -28,7 +29,7 @@ class Job:
 
     pipeline: Pipeline
     kind: str = "text"
-    fields: Tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
     errors: str = "strict"
     on_error: str = "stop"
     report: bool = False
@@ -55,7 +56,7 @@ class Task:
     first: bool = True
     last: bool = True
     prefix: bytes = b""
-    columns: Tuple[Tuple[int, str], ...] = ()
+    columns: tuple[tuple[int, str], ...] = ()
 
     @property
     def nbytes(self) -> int:
@@ -68,12 +69,12 @@ class Outcome:
 
     data: bytes = b""
     report: bytes = b""
-    stats: Dict[str, List[int]] = field(default_factory=dict)
+    stats: dict[str, list[int]] = field(default_factory=dict)
     records: int = 0
     changed: int = 0
     identical: bool = True
-    warnings: List[str] = field(default_factory=list)
-    error: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
     nbytes: int = 0
     dropped: bool = False  # a whole text document was skipped (--on-error skip)
 
@@ -81,29 +82,29 @@ class Outcome:
 class _State:
     """Per-task accumulators."""
 
-    __slots__ = ("parts", "report", "stats", "records", "changed", "warnings", "error", "dropped")
+    __slots__ = ("changed", "dropped", "error", "parts", "records", "report", "stats", "warnings")
 
     def __init__(self) -> None:
-        self.parts: List[bytes] = []
-        self.report: List[str] = []
-        self.stats: Dict[str, List[int]] = {}
+        self.parts: list[bytes] = []
+        self.report: list[str] = []
+        self.stats: dict[str, list[int]] = {}
         self.records = 0
         self.changed = 0
-        self.warnings: List[str] = []
-        self.error: Optional[str] = None
+        self.warnings: list[str] = []
+        self.error: str | None = None
         self.dropped = False
 
 
 class _LineFeed:
     """Feeds lines to :func:`csv.reader` and counts how many it took."""
 
-    __slots__ = ("lines", "i")
+    __slots__ = ("i", "lines")
 
-    def __init__(self, lines: List[str]) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.i = 0
 
-    def __iter__(self) -> "_LineFeed":
+    def __iter__(self) -> _LineFeed:
         return self
 
     def __next__(self) -> str:
@@ -113,7 +114,7 @@ class _LineFeed:
         return self.lines[self.i - 1]
 
 
-def _split_lines(data: bytes) -> List[bytes]:
+def _split_lines(data: bytes) -> list[bytes]:
     """``data`` cut after each ``\\n`` (terminators kept)."""
     lines = data.split(b"\n")
     out = [line + b"\n" for line in lines[:-1]]
@@ -122,7 +123,7 @@ def _split_lines(data: bytes) -> List[bytes]:
     return out
 
 
-def _numbered_lines(task: Task) -> Iterator[Tuple[bytes, int, int]]:
+def _numbered_lines(task: Task) -> Iterator[tuple[bytes, int, int]]:
     """``(line, line number, byte offset in the file)`` for each line of a
     task (terminators kept), scanned without copying the whole buffer."""
     data = task.data
@@ -148,7 +149,7 @@ class Cleaner:
         self.fast = not (job.report or job.stats)
 
     # -- one document --------------------------------------------------------
-    def clean(self, text: str, st: _State, where: Dict[str, Any]) -> str:
+    def clean(self, text: str, st: _State, where: dict[str, Any]) -> str:
         """Run the pipeline on ``text``, counting and reporting as asked."""
         if self.fast:
             return self.pipeline(text)
@@ -174,7 +175,7 @@ class Cleaner:
                 text = new
         return text
 
-    def _fail(self, st: _State, message: str, raw: Optional[bytes], where: Dict[str, Any]) -> bool:
+    def _fail(self, st: _State, message: str, raw: bytes | None, where: dict[str, Any]) -> bool:
         """Handle a bad record by ``--on-error``; ``False`` means stop here."""
         policy = self.job.on_error
         if policy == "stop":
@@ -220,7 +221,7 @@ class Cleaner:
         )
 
     def _text(self, task: Task, st: _State) -> None:
-        where: Dict[str, Any] = {"file": task.label}
+        where: dict[str, Any] = {"file": task.label}
         try:
             text = decode(task.data, self.job.errors, task.label, task.line, task.offset)
         except DecodeFailure as exc:
@@ -330,8 +331,8 @@ class Cleaner:
         label = task.label
         delimiter, quotechar = job.delimiter, job.quotechar
         raw_lines = _split_lines(task.data)
-        texts: List[str] = []
-        bad: Dict[int, str] = {}
+        texts: list[str] = []
+        bad: dict[int, str] = {}
         offset = task.offset
         for k, raw in enumerate(raw_lines):
             try:
@@ -346,17 +347,17 @@ class Cleaner:
         while True:
             first = feed.i
             line_no = task.line + first
-            where: Dict[str, Any] = {"file": label, "record": line_no}
+            where: dict[str, Any] = {"file": label, "record": line_no}
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
-                raw = b"".join(raw_lines[first:feed.i])
+                raw = b"".join(raw_lines[first : feed.i])
                 if not self._fail(st, f"{label}:{line_no}: invalid CSV: {exc}", raw, where):
                     return
                 continue
-            raw = b"".join(raw_lines[first:feed.i])
+            raw = b"".join(raw_lines[first : feed.i])
             problems = [bad[k] for k in range(first, feed.i) if k in bad]
             if problems:
                 if not self._fail(st, problems[0], raw, where):
@@ -372,13 +373,13 @@ class Cleaner:
                     return
                 continue
             st.records += 1
-            new_values: Dict[int, str] = {}
+            new_values: dict[int, str] = {}
             for index, name in task.columns:
                 value = row[index]
                 new = self.clean(value, st, {"file": label, "record": line_no, "field": name})
                 if new != value:
                     new_values[index] = new
-            record = "".join(texts[first:feed.i])
+            record = "".join(texts[first : feed.i])
             if new_values:
                 st.changed += 1
                 parts.append(encode_text(csv_splice(record, row, new_values, delimiter, quotechar)))

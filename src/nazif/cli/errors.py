@@ -7,8 +7,17 @@ missing field, an unreadable input, an unwritable output).
 
 from __future__ import annotations
 
-__all__ = ["CLIError", "UsageError", "DataError", "EXIT_OK", "EXIT_DATA", "EXIT_USAGE",
-           "EXIT_INTERRUPTED", "EXIT_BROKEN_PIPE", "EXIT_TERMINATED"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_DATA",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "CLIError",
+    "DataError",
+    "UsageError",
+]
 
 EXIT_OK = 0
 EXIT_DATA = 1

@@ -18,14 +18,14 @@ import json
 import os
 import sys
 import unicodedata
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from .app import build_pipeline, resolve_fields, resolve_format
 from .documents import iter_documents
 from .errors import DataError, UsageError
 from .io import encode_text, resolve_inputs
 
-__all__ = ["cmd_explain", "visible", "render"]
+__all__ = ["cmd_explain", "render", "visible"]
 
 _MARKS = {"\u00a0": "⍽", "\t": "⇥", "\n": "⏎", "\r": "␍"}
 _HIDDEN = {"Cf", "Cc", "Zs", "Zl", "Zp", "Cs", "Co", "Cn"}
@@ -39,7 +39,7 @@ def visible(text: str, *, changed: bool) -> str:
     characters (zero-width, bidi) and lone surrogates ``⟨U+XXXX⟩``; in
     changed text a plain space is ``␣``.
     """
-    out: List[str] = []
+    out: list[str] = []
     for ch in text:
         if ch == " ":
             out.append("␣" if changed else " ")
@@ -82,7 +82,7 @@ class _Style:
         return self._wrap("2", text)
 
 
-def _options(options: Dict[str, Any]) -> str:
+def _options(options: dict[str, Any]) -> str:
     return "(" + ", ".join(f"{k}={v!r}" for k, v in options.items()) + ")" if options else ""
 
 
@@ -119,8 +119,10 @@ def render(explanation: Any, *, title: str, context: int = 30, limit: int = 50, 
                 diff += style.added(_shorten(visible(change.after, changed=True)))
             why = ""
             if change.rule or change.entry:
-                why = style.dim(f"   [{change.rule or ''}{': ' if change.rule and change.entry else ''}"
-                                f"{change.entry or ''}]")
+                why = style.dim(
+                    f"   [{change.rule or ''}{': ' if change.rule and change.entry else ''}"
+                    f"{change.entry or ''}]"
+                )
             lines.append(f"  {style.dim(f'line {line_no + 1}:')} {left}{diff}{right}{why}")
         if n > limit:
             lines.append(style.dim(f"  … {n - limit} more (use --max to see them)"))
@@ -142,8 +144,8 @@ def cmd_explain(args: Any) -> int:
     inputs = resolve_inputs([args.file])
     kind, delimiter = resolve_format(args, inputs)
     fields = resolve_fields(args, kind)
-    chosen: List[Any] = []
-    record: Optional[int] = None
+    chosen: list[Any] = []
+    record: int | None = None
     for where, text in iter_documents(inputs, kind, fields, args.errors, delimiter):
         if kind == "text":
             chosen.append((where, text))
@@ -157,7 +159,7 @@ def cmd_explain(args: Any) -> int:
         chosen.append((where, text))
     if not chosen:
         raise DataError(f"{inputs[0].label}: no record at or after line {args.record}")
-    out: List[str] = []
+    out: list[str] = []
     colour = _want_colour(args.color)
     for where, text in chosen:
         exp = pipeline.explain(text)

@@ -18,29 +18,30 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, List, Optional, Tuple
+from typing import BinaryIO
 
 from .errors import DataError, UsageError
 
 __all__ = [
+    "AtomicFile",
+    "DecodeFailure",
     "Input",
-    "resolve_inputs",
-    "open_input",
-    "read_all",
-    "iter_chunks",
-    "jsonl_cut",
+    "Sink",
+    "StdoutSink",
+    "abort_all",
     "csv_cut",
     "decode",
-    "DecodeFailure",
-    "utf8_position",
-    "encode_text",
     "encode_json_line",
-    "AtomicFile",
-    "StdoutSink",
-    "Sink",
-    "abort_all",
+    "encode_text",
+    "iter_chunks",
+    "jsonl_cut",
+    "open_input",
+    "read_all",
+    "resolve_inputs",
+    "utf8_position",
 ]
 
 STDIN_LABEL = "<stdin>"
@@ -67,9 +68,9 @@ class Input:
     """
 
     label: str
-    path: Optional[str]
+    path: str | None
     rel: str
-    size: Optional[int] = None
+    size: int | None = None
 
     @property
     def is_stdin(self) -> bool:
@@ -89,7 +90,7 @@ def _file_input(path: str, rel: str) -> Input:
     return Input(path, path, rel, size)
 
 
-def resolve_inputs(names: List[str]) -> List[Input]:
+def resolve_inputs(names: list[str]) -> list[Input]:
     """The inputs named on the command line; ``-`` (or nothing) is standard input.
 
     A folder stands for every file under it (recursively, sorted, skipping
@@ -97,7 +98,7 @@ def resolve_inputs(names: List[str]) -> List[Input]:
     """
     if not names:
         names = ["-"]
-    inputs: List[Input] = []
+    inputs: list[Input] = []
     for name in names:
         if name == "-":
             inputs.append(Input(STDIN_LABEL, None, "stdin"))
@@ -144,15 +145,15 @@ def read_all(inp: Input, fh: BinaryIO) -> bytes:
         raise _read_error(inp, exc) from None
 
 
-Cutter = Callable[[bytes, int], Tuple[int, int]]
+Cutter = Callable[[bytes, int], tuple[int, int]]
 
 
-def jsonl_cut(block: bytes, state: int) -> Tuple[int, int]:
+def jsonl_cut(block: bytes, state: int) -> tuple[int, int]:
     """Where to cut ``block`` so a chunk ends at a line end (``-1``: nowhere)."""
     return block.rfind(b"\n") + 1 or -1, 0
 
 
-def csv_cut(block: bytes, parity: int, quote: bytes = b'"') -> Tuple[int, int]:
+def csv_cut(block: bytes, parity: int, quote: bytes = b'"') -> tuple[int, int]:
     """Where to cut ``block`` so a chunk ends at the end of a CSV record.
 
     A newline ends a record when an even number of quote characters precede
@@ -179,7 +180,7 @@ def iter_chunks(inp: Input, fh: BinaryIO, cutter: Cutter, size: int = CHUNK_SIZE
 
     Memory stays bounded by the chunk size (or the longest record).
     """
-    parts: List[bytes] = []
+    parts: list[bytes] = []
     state = 0
     # read1 returns what a pipe has without waiting for a full chunk, so
     # records from a slow producer come out as they arrive.
@@ -213,7 +214,7 @@ class DecodeFailure(Exception):
         self.message = message
 
 
-def utf8_position(data: bytes, index: int) -> Tuple[int, int]:
+def utf8_position(data: bytes, index: int) -> tuple[int, int]:
     """``(line, index)`` of byte ``index`` in ``data``: the 0-based line it is
     on, and the index itself."""
     return data.count(b"\n", 0, index), index
@@ -231,7 +232,7 @@ def decode(data: bytes, errors: str, label: str, line: int = 1, offset: int = 0)
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             rel_line, index = utf8_position(data, exc.start)
-            bad = data[exc.start:exc.end].hex(" ")
+            bad = data[exc.start : exc.end].hex(" ")
             raise DecodeFailure(
                 f"{label}:{line + rel_line}: invalid UTF-8 at byte offset {offset + index} "
                 f"(bytes {bad}: {exc.reason}); use --errors replace or --errors skip to read it anyway"
@@ -308,7 +309,7 @@ class StdoutSink(Sink):
             pass
 
 
-_OPEN_SINKS: "set[AtomicFile]" = set()
+_OPEN_SINKS: set[AtomicFile] = set()
 
 
 def _default_mode() -> int:
@@ -325,7 +326,7 @@ class AtomicFile(Sink):
     ``.gz`` targets are gzip-compressed.
     """
 
-    def __init__(self, path: str, *, keep_if_identical: bool = False, compress: Optional[bool] = None) -> None:
+    def __init__(self, path: str, *, keep_if_identical: bool = False, compress: bool | None = None) -> None:
         self.path = path
         self.label = path
         self.keep_if_identical = keep_if_identical

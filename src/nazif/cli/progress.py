@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Optional, TextIO
+from typing import TextIO
 
 __all__ = ["Progress", "format_duration"]
 
@@ -35,8 +35,9 @@ class Progress:
 
     interval = 0.2
 
-    def __init__(self, total: Optional[int], enabled: bool, stream: Optional[TextIO] = None,
-                 unit: str = "records") -> None:
+    def __init__(
+        self, total: int | None, enabled: bool, stream: TextIO | None = None, unit: str = "records"
+    ) -> None:
         self.total = total
         self.enabled = enabled
         self.stream = stream if stream is not None else sys.stderr
@@ -56,7 +57,7 @@ class Progress:
                 self._last_draw = now
                 self._draw(now)
 
-    def line(self, now: Optional[float] = None) -> str:
+    def line(self, now: float | None = None) -> str:
         """The text of the bar."""
         now = time.monotonic() if now is None else now
         elapsed = max(now - self.start, 1e-9)

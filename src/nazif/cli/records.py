@@ -24,20 +24,21 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
 from json.decoder import scanstring as _scanstring
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Union
 
 from .errors import UsageError
 
 __all__ = [
     "JSONLineError",
     "NonString",
-    "field_trie",
-    "locate_fields",
-    "json_string",
-    "splice_json",
     "csv_field_spans",
     "csv_quote",
+    "field_trie",
+    "json_string",
+    "locate_fields",
+    "splice_json",
 ]
 
 _DECODER = json.JSONDecoder()
@@ -48,7 +49,7 @@ _WS_CHARS = frozenset(" \t\n\r")
 # A \uXXXX escape of a non-ASCII character: the writer escaped non-ASCII text.
 _NON_ASCII_ESCAPE = re.compile(r"\\u(?!00[0-7])[0-9a-fA-F]{4}")
 
-Trie = Dict[str, Union[int, "Trie"]]
+Trie = dict[str, Union[int, "Trie"]]
 
 
 class JSONLineError(ValueError):
@@ -115,7 +116,7 @@ def _skip(s: str, i: int) -> int:
         raise JSONLineError("expecting a value", exc.value) from None
 
 
-def _value(s: str, i: int, node: Union[int, Trie], out: List[Tuple[int, int, int, Any]]) -> int:
+def _value(s: str, i: int, node: int | Trie, out: list[tuple[int, int, int, Any]]) -> int:
     if isinstance(node, int):
         if s[i] == '"':
             value, end = _scanstring(s, i + 1)
@@ -135,7 +136,7 @@ def _value(s: str, i: int, node: Union[int, Trie], out: List[Tuple[int, int, int
     return _skip(s, i)
 
 
-def _object(s: str, i: int, trie: Trie, out: List[Tuple[int, int, int, Any]]) -> int:
+def _object(s: str, i: int, trie: Trie, out: list[tuple[int, int, int, Any]]) -> int:
     # This loop runs for every key of every record, so whitespace is skipped
     # inline: one space (the usual ", " and ": ") without a regex call.
     i += 1
@@ -186,7 +187,7 @@ def _object(s: str, i: int, trie: Trie, out: List[Tuple[int, int, int, Any]]) ->
             raise JSONLineError("expecting ',' delimiter", i)
 
 
-def _array(s: str, i: int, trie: Trie, out: List[Tuple[int, int, int, Any]]) -> int:
+def _array(s: str, i: int, trie: Trie, out: list[tuple[int, int, int, Any]]) -> int:
     i = _ws(s, i + 1)
     if s[i] == "]":
         return i + 1
@@ -205,7 +206,7 @@ def _array(s: str, i: int, trie: Trie, out: List[Tuple[int, int, int, Any]]) -> 
             raise JSONLineError("expecting ',' delimiter", i)
 
 
-def locate_fields(line: str, start: int, trie: Trie) -> List[Tuple[int, int, int, Any]]:
+def locate_fields(line: str, start: int, trie: Trie) -> list[tuple[int, int, int, Any]]:
     """``(path index, start, end, value)`` of each target field of a JSON-object line.
 
     ``line[start:end]`` is the field's raw token; ``value`` is the decoded
@@ -213,7 +214,7 @@ def locate_fields(line: str, start: int, trie: Trie) -> List[Tuple[int, int, int
     is simply not in the result.  The whole line is checked: anything that is
     not one JSON object (plus whitespace) raises :class:`JSONLineError`.
     """
-    out: List[Tuple[int, int, int, Any]] = []
+    out: list[tuple[int, int, int, Any]] = []
     try:
         i = _ws(line, start)
         if i >= len(line) or line[i] != "{":
@@ -232,7 +233,7 @@ def locate_fields(line: str, start: int, trie: Trie) -> List[Tuple[int, int, int
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def json_string(value: str, line: str, start: int = 0, end: Optional[int] = None) -> str:
+def json_string(value: str, line: str, start: int = 0, end: int | None = None) -> str:
     """``value`` as a JSON string token in the style of the token ``line[start:end]``.
 
     Non-ASCII characters are written raw when the token (or, when it has
@@ -258,7 +259,7 @@ def json_string(value: str, line: str, start: int = 0, end: Optional[int] = None
     return json.encoder.encode_basestring(value)  # type: ignore[attr-defined]
 
 
-def splice_json(line: str, replacements: List[Tuple[int, int, str]]) -> str:
+def splice_json(line: str, replacements: list[tuple[int, int, str]]) -> str:
     """``line`` with each ``(start, end, new_value)`` token replaced by ``new_value``
     written as a JSON string in the original token's style.
 
@@ -268,7 +269,7 @@ def splice_json(line: str, replacements: List[Tuple[int, int, str]]) -> str:
     if len(replacements) == 1:
         start, end, value = replacements[0]
         return line[:start] + json_string(value, line, start, end) + line[end:]
-    parts: List[str] = []
+    parts: list[str] = []
     pos = 0
     for start, end, value in sorted(replacements):
         parts.append(line[pos:start])
@@ -287,7 +288,7 @@ def _terminator_start(record: str) -> int:
     return len(record)
 
 
-def csv_field_spans(record: str, delimiter: str, quotechar: str = '"') -> Optional[List[Tuple[int, int, bool]]]:
+def csv_field_spans(record: str, delimiter: str, quotechar: str = '"') -> list[tuple[int, int, bool]] | None:
     """``(start, end, quoted)`` of each field of one raw CSV record, or ``None``
     when the record is not in the plain dialect this scanner follows
     (fields quoted whole with doubled quotes inside).
@@ -295,7 +296,7 @@ def csv_field_spans(record: str, delimiter: str, quotechar: str = '"') -> Option
     >>> csv_field_spans('1,"a,b ""x"" c",d\\r\\n', ",")
     [(0, 1, False), (2, 15, True), (16, 17, False)]
     """
-    spans: List[Tuple[int, int, bool]] = []
+    spans: list[tuple[int, int, bool]] = []
     end = _terminator_start(record)
     i = 0
     while True:
@@ -339,7 +340,7 @@ def csv_quote(value: str, delimiter: str, quoted: bool, quotechar: str = '"') ->
 
 
 def csv_splice(
-    record: str, row: List[str], new_values: Dict[int, str], delimiter: str, quotechar: str = '"'
+    record: str, row: list[str], new_values: dict[int, str], delimiter: str, quotechar: str = '"'
 ) -> str:
     """``record`` with the fields ``new_values`` (column index -> value) replaced.
 
@@ -349,17 +350,17 @@ def csv_splice(
     spans = csv_field_spans(record, delimiter, quotechar)
     if spans is not None and len(spans) == len(row):
         for (s, e, quoted), value in zip(spans, row):
-            raw = record[s + 1:e - 1].replace(quotechar * 2, quotechar) if quoted else record[s:e]
+            raw = record[s + 1 : e - 1].replace(quotechar * 2, quotechar) if quoted else record[s:e]
             if raw != value:
                 spans = None
                 break
     if spans is None or len(spans) != len(row):
         buf = io.StringIO()
-        terminator = record[_terminator_start(record):]
+        terminator = record[_terminator_start(record) :]
         writer = csv.writer(buf, delimiter=delimiter, quotechar=quotechar, lineterminator=terminator)
         writer.writerow([new_values.get(k, v) for k, v in enumerate(row)])
         return buf.getvalue()
-    parts: List[str] = []
+    parts: list[str] = []
     pos = 0
     for k in sorted(new_values):
         s, e, quoted = spans[k]

@@ -19,7 +19,7 @@ total: 10 records, 3 changed
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Optional, TextIO
+from typing import TextIO
 
 __all__ = ["Stats", "Warnings"]
 
@@ -27,14 +27,14 @@ __all__ = ["Stats", "Warnings"]
 class Stats:
     """Per-step counts summed over a run: texts changed (a record with two --field values counts two), changes, net characters."""
 
-    def __init__(self, steps: List[str]) -> None:
+    def __init__(self, steps: list[str]) -> None:
         self.order = list(dict.fromkeys(steps))
-        self.counts: Dict[str, List[int]] = {name: [0, 0, 0] for name in self.order}
+        self.counts: dict[str, list[int]] = {name: [0, 0, 0] for name in self.order}
         self.records = 0
         self.changed = 0
         self.skipped = 0
 
-    def add(self, counts: Dict[str, List[int]]) -> None:
+    def add(self, counts: dict[str, list[int]]) -> None:
         for name, values in counts.items():
             mine = self.counts.get(name)
             if mine is None:
@@ -68,7 +68,7 @@ class Stats:
 class Warnings:
     """Warnings printed on stderr, at most ``limit`` of them (then a count)."""
 
-    def __init__(self, limit: int = 20, stream: Optional[TextIO] = None, quiet: bool = False) -> None:
+    def __init__(self, limit: int = 20, stream: TextIO | None = None, quiet: bool = False) -> None:
         self.limit = limit
         self.stream = stream if stream is not None else sys.stderr
         self.quiet = quiet
@@ -82,7 +82,7 @@ class Warnings:
         if self.count == self.limit:
             self.stream.write("nazif: warning: further warnings are not shown (see --report)\n")
 
-    def summary(self) -> Optional[str]:
+    def summary(self) -> str | None:
         if self.count > self.limit and not self.quiet:
             return f"nazif: {self.count:,} warnings in all"
         return None

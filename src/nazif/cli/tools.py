@@ -14,7 +14,8 @@ import json
 import os
 import sys
 import tempfile
-from typing import Any, Dict, Iterator, List, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from .app import import_subsystem, resolve_fields, resolve_format
 from .args import parse_value
@@ -23,12 +24,12 @@ from .errors import DataError, UsageError
 from .io import AtomicFile, encode_json_line, resolve_inputs
 
 __all__ = [
-    "cmd_segments",
-    "cmd_scripts",
     "cmd_chrome_find",
     "cmd_chrome_learn",
-    "cmd_steps",
     "cmd_presets",
+    "cmd_scripts",
+    "cmd_segments",
+    "cmd_steps",
 ]
 
 _NO_LANGUAGE = {"neutral", "none", "common", "inherited"}
@@ -39,9 +40,9 @@ class _JsonLines:
 
     def __init__(self) -> None:
         self.stream = sys.stdout.buffer
-        self.pending: List[str] = []
+        self.pending: list[str] = []
 
-    def write(self, obj: Dict[str, Any]) -> None:
+    def write(self, obj: dict[str, Any]) -> None:
         self.pending.append(json.dumps(obj, ensure_ascii=False, default=str))
         if len(self.pending) >= 256:
             self.flush()
@@ -60,7 +61,7 @@ def _documents(args: Any) -> Iterator[Any]:
     return iter_documents(inputs, kind, fields, args.errors, delimiter)
 
 
-def _as_dict(obj: Any, keys: tuple) -> Dict[str, Any]:
+def _as_dict(obj: Any, keys: tuple) -> dict[str, Any]:
     if hasattr(obj, "as_dict"):
         return dict(obj.as_dict())
     if isinstance(obj, dict):
@@ -68,7 +69,7 @@ def _as_dict(obj: Any, keys: tuple) -> Dict[str, Any]:
     return {k: getattr(obj, k) for k in keys if hasattr(obj, k)}
 
 
-def _candidates(args: Any) -> Optional[List[str]]:
+def _candidates(args: Any) -> list[str] | None:
     if not args.candidates:
         return None
     langs = [c.strip() for c in args.candidates.split(",") if c.strip()]
@@ -77,7 +78,7 @@ def _candidates(args: Any) -> Optional[List[str]]:
     return langs
 
 
-def _language(scripts: Any, text: str, candidates: Optional[List[str]]) -> Dict[str, Any]:
+def _language(scripts: Any, text: str, candidates: list[str] | None) -> dict[str, Any]:
     try:
         result = scripts.detect_language(text, candidates=candidates)
     except ValueError as exc:  # e.g. an unknown candidate language
@@ -103,7 +104,9 @@ def _emit_units(args: Any, units: Any, keys: tuple) -> int:
                 if d.get("script") in _NO_LANGUAGE:
                     d.update({"lang": "und", "confidence": 0.0})
                 else:
-                    d.update(_language(scripts, d.get("text", text[d.get("start", 0):d.get("end")]), candidates))
+                    d.update(
+                        _language(scripts, d.get("text", text[d.get("start", 0) : d.get("end")]), candidates)
+                    )
             if not args.text_field:
                 d.pop("text", None)
             out.write(d)
@@ -116,11 +119,12 @@ def cmd_segments(args: Any) -> int:
 
 
 def cmd_scripts(args: Any) -> int:
-    return _emit_units(args, lambda scripts, text: scripts.classify_lines(text),
-                       ("line", "start", "end", "script", "text"))
+    return _emit_units(
+        args, lambda scripts, text: scripts.classify_lines(text), ("line", "start", "end", "script", "text")
+    )
 
 
-def _load_lexicon(chrome: Any, path: Optional[str]) -> Any:
+def _load_lexicon(chrome: Any, path: str | None) -> Any:
     if path is None:
         return None
     if not os.path.exists(path):
@@ -145,7 +149,7 @@ def cmd_chrome_find(args: Any) -> int:
         for removal in chrome.find(text, mode=args.mode, lexicon=lexicon):
             d = dict(where)
             d.update(_as_dict(removal, ("line", "start", "end", "rule", "entry")))
-            d.setdefault("text", text[d["start"]:d["end"]] if "start" in d else None)
+            d.setdefault("text", text[d["start"] : d["end"]] if "start" in d else None)
             out.write(d)
     out.flush()
     return 0
@@ -153,7 +157,7 @@ def cmd_chrome_find(args: Any) -> int:
 
 def cmd_chrome_learn(args: Any) -> int:
     chrome = import_subsystem("nazif.chrome", "chrome learn")
-    options: Dict[str, Any] = {}
+    options: dict[str, Any] = {}
     for item in args.set:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
@@ -199,11 +203,15 @@ def cmd_chrome_learn(args: Any) -> int:
         if hasattr(lexicon, "categories"):
             try:
                 counts = lexicon.categories()
-                cats = " (" + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + ")" if counts else ""
+                cats = (
+                    " (" + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + ")" if counts else ""
+                )
             except Exception:
                 cats = ""
         entries = f"{size:,} entries" if size is not None else "a lexicon"
-        sys.stderr.write(f"nazif: learned {entries}{cats} from {counter['pages']:,} pages; saved to {where}\n")
+        sys.stderr.write(
+            f"nazif: learned {entries}{cats} from {counter['pages']:,} pages; saved to {where}\n"
+        )
     return 0
 
 
@@ -223,7 +231,7 @@ def _lexicon_bytes(lexicon: Any, header: str) -> bytes:
         os.unlink(tmp)
 
 
-def _registry() -> List[Any]:
+def _registry() -> list[Any]:
     """The registered steps, sorted by name."""
     from ..steps import get_info, step_names
 
@@ -232,11 +240,20 @@ def _registry() -> List[Any]:
 
 def cmd_steps(args: Any) -> int:
     infos = _registry()
-    out: List[str] = []
+    out: list[str] = []
     if args.json:
         for info in infos:
-            out.append(json.dumps({"name": info.name, "lossless": info.lossless, "summary": info.summary,
-                                   "module": info.module}, ensure_ascii=False))
+            out.append(
+                json.dumps(
+                    {
+                        "name": info.name,
+                        "lossless": info.lossless,
+                        "summary": info.summary,
+                        "module": info.module,
+                    },
+                    ensure_ascii=False,
+                )
+            )
     else:
         width = max((len(i.name) for i in infos), default=4)
         for info in infos:
@@ -251,8 +268,14 @@ def _spec_text(spec: Any) -> str:
     if isinstance(spec, str):
         return spec
     if isinstance(spec, (list, tuple)) and len(spec) == 2 and isinstance(spec[1], dict):
-        return spec[0] + ":" + ",".join(f"{k}={json.dumps(v, ensure_ascii=False)}" if not isinstance(v, str)
-                                         else f"{k}={v}" for k, v in spec[1].items())
+        return (
+            spec[0]
+            + ":"
+            + ",".join(
+                f"{k}={json.dumps(v, ensure_ascii=False)}" if not isinstance(v, str) else f"{k}={v}"
+                for k, v in spec[1].items()
+            )
+        )
     if isinstance(spec, dict):
         rest = {k: v for k, v in spec.items() if k != "step"}
         return _spec_text([spec.get("step", "?"), rest])
@@ -262,7 +285,7 @@ def _spec_text(spec: Any) -> str:
 def cmd_presets(args: Any) -> int:
     from ..presets import PRESETS, preset_names
 
-    out: List[str] = []
+    out: list[str] = []
     for name in preset_names():
         specs = PRESETS[name]
         if args.json:

@@ -32,12 +32,13 @@ import signal
 import threading
 import traceback
 from collections import deque
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .engine import Cleaner, Job, Outcome, Task
 from .errors import DataError
 
-__all__ = ["run_tasks", "effective_jobs", "WINDOW_PER_JOB"]
+__all__ = ["WINDOW_PER_JOB", "effective_jobs", "run_tasks"]
 
 PER_WORKER = 2  # tasks a worker holds: one running, one waiting
 WINDOW_PER_JOB = 4  # tasks in flight or waiting to be written, per worker
@@ -66,7 +67,7 @@ def _worker_main(conn: Any, job: Job) -> None:
         if task is None:
             return
         try:
-            result: Tuple[str, Any] = ("ok", cleaner.run(task))
+            result: tuple[str, Any] = ("ok", cleaner.run(task))
         except Exception:
             result = ("error", traceback.format_exc())
         try:
@@ -102,8 +103,8 @@ class _Workers:
 
     def __init__(self, job: Job, n: int) -> None:
         ctx = multiprocessing.get_context()
-        self.conns: List[Any] = []
-        self.procs: List[Any] = []
+        self.conns: list[Any] = []
+        self.procs: list[Any] = []
         blocked = hasattr(signal, "pthread_sigmask")
         if blocked:
             previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
@@ -125,13 +126,15 @@ class _Workers:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         self.cond = threading.Condition()
         self.load = [0] * n
-        self.seqs: List[Deque[int]] = [deque() for _ in range(n)]
-        self.done: Dict[int, Tuple[str, Any]] = {}
-        self.failure: Optional[str] = None
+        self.seqs: list[deque[int]] = [deque() for _ in range(n)]
+        self.done: dict[int, tuple[str, Any]] = {}
+        self.failure: str | None = None
         self.closing = False
-        self.queues: List["queue.SimpleQueue[Optional[Task]]"] = [queue.SimpleQueue() for _ in range(n)]
+        self.queues: list[queue.SimpleQueue[Task | None]] = [queue.SimpleQueue() for _ in range(n)]
         for index in range(n):
-            threading.Thread(target=self._send_loop, args=(index,), name=f"nazif-send-{index}", daemon=True).start()
+            threading.Thread(
+                target=self._send_loop, args=(index,), name=f"nazif-send-{index}", daemon=True
+            ).start()
         threading.Thread(target=self._receive_loop, name="nazif-receive", daemon=True).start()
 
     # -- threads ---------------------------------------------------------------
@@ -189,7 +192,7 @@ class _Workers:
             if self.failure is not None and seq not in self.done:
                 raise DataError(self.failure)
 
-    def take(self, seq: int) -> Optional[Outcome]:
+    def take(self, seq: int) -> Outcome | None:
         """Result ``seq`` if it is in, else ``None``."""
         with self.cond:
             result = self.done.pop(seq, None)
@@ -217,7 +220,7 @@ class _Workers:
             conn.close()
 
 
-def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[Tuple[Task, Outcome]]:
+def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[tuple[Task, Outcome]]:
     """Yield ``(task, outcome)`` for each task, in the order of ``tasks``.
 
     The yielded task has its data dropped (only its position and flags are
@@ -232,7 +235,7 @@ def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[Tuple[
     workers = _Workers(job, jobs)
     graceful = False
     window = WINDOW_PER_JOB * jobs
-    metas: Dict[int, Task] = {}
+    metas: dict[int, Task] = {}
     submitted = 0
     written = 0
     try:

@@ -36,14 +36,22 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from types import ModuleType
-from typing import List, Optional, Tuple
 
 from ..steps import Change, attach_tracer, step
-from .tables import CP1256, SLOPPY_1252, char_class
 from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
-from ._utf8 import K1_SIGNATURE, K2_RARE_CONT, K2_SIGNATURE, UTF8_AS_CP1252, UTF8_AS_CP1256, Edit, Fixer, utf8_edits
+from ._utf8 import (
+    K1_SIGNATURE,
+    K2_RARE_CONT,
+    K2_SIGNATURE,
+    UTF8_AS_CP1252,
+    UTF8_AS_CP1256,
+    Edit,
+    Fixer,
+    utf8_edits,
+)
+from .tables import CP1256, SLOPPY_1252, char_class
 
-__all__ = ["repair_mojibake", "trace_repair_mojibake", "ftfy_available", "KINDS"]
+__all__ = ["KINDS", "ftfy_available", "repair_mojibake", "trace_repair_mojibake"]
 
 #: The rules a :class:`~nazif.steps.Change` of this step can carry (layered
 #: repairs join them: ``double-utf8-as-cp1252``, ``utf8-as-cp1252+utf8-as-cp1256``).
@@ -65,14 +73,18 @@ _CANDIDATE = re.compile(K2_RARE_CONT[:-1] + C1_SIGNATURE[1:-1] + "\u00c0-\u00ff]
 # real text never comes near this.
 _MAX_ROUNDS = 8
 
-_FTFY_ENCODINGS = {"latin-1": "latin-1", "sloppy-windows-1252": "windows-1252", "windows-1252": "windows-1252"}
+_FTFY_ENCODINGS = {
+    "latin-1": "latin-1",
+    "sloppy-windows-1252": "windows-1252",
+    "windows-1252": "windows-1252",
+}
 
 
 @lru_cache(maxsize=1)
-def _ftfy() -> Optional[ModuleType]:
+def _ftfy() -> ModuleType | None:
     try:
-        import ftfy  # noqa: F401  (optional dependency)
-        from ftfy import TextFixerConfig  # noqa: F401
+        import ftfy
+        from ftfy import TextFixerConfig  # noqa: F401  (ftfy >= 6 API, required)
     except Exception:  # ImportError, or a broken install
         return None
     return ftfy
@@ -107,7 +119,7 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
     )
 
 
-def _ftfy_fix(region: str) -> Optional[Tuple[str, Tuple[str, ...], Tuple[str, ...]]]:
+def _ftfy_fix(region: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """ftfy's reading of one cluster, ``(fixed, rules, entries)``, or ``None``.
 
     Only a single layer is taken (encode as latin-1 or windows-1252, maybe
@@ -136,8 +148,8 @@ def _ftfy_fix(region: str) -> Optional[Tuple[str, Tuple[str, ...], Tuple[str, ..
     return fixed, (UTF8_AS_CP1252.rule,), (entry,)
 
 
-def _complement(lo: int, hi: int, edits: List[Edit]) -> List[Tuple[int, int]]:
-    gaps: List[Tuple[int, int]] = []
+def _complement(lo: int, hi: int, edits: list[Edit]) -> list[tuple[int, int]]:
+    gaps: list[tuple[int, int]] = []
     pos = lo
     for start, end, *_ in sorted(edits):
         if start > pos:
@@ -150,10 +162,10 @@ def _complement(lo: int, hi: int, edits: List[Edit]) -> List[Tuple[int, int]]:
 
 def _weight(line: str, edit: Edit) -> int:
     # how many non-ASCII characters the reading explains (glue is ASCII)
-    return sum(1 for c in line[edit[0]:edit[1]] if c >= "\x80")
+    return sum(1 for c in line[edit[0] : edit[1]] if c >= "\x80")
 
 
-def _round(line: str, fixer: Optional[Fixer]) -> List[Edit]:
+def _round(line: str, fixer: Fixer | None) -> list[Edit]:
     """One layer: the two UTF-8 readings, where they compete for the same
     characters the one explaining more of them (``ط§ï»¹ط´`` is windows-1256
     although ``ï»¹`` alone reads as windows-1252 too), then windows-1256 read
@@ -163,12 +175,12 @@ def _round(line: str, fixer: Optional[Fixer]) -> List[Edit]:
     if k1 and _K2_ONLY.search(line) is None:
         # nothing here that windows-1252 cannot show: windows-1256 cannot
         # explain more than it did
-        k2: List[Edit] = utf8_edits(UTF8_AS_CP1256, line, _complement(0, len(line), k1))
+        k2: list[Edit] = utf8_edits(UTF8_AS_CP1256, line, _complement(0, len(line), k1))
     else:
         k2 = utf8_edits(UTF8_AS_CP1256, line, whole)
     if k1 and k2:
         ranked = sorted(k1 + k2, key=lambda e: -_weight(line, e))
-        edits: List[Edit] = []
+        edits: list[Edit] = []
         for e in ranked:
             if all(e[1] <= f[0] or f[1] <= e[0] for f in edits):
                 edits.append(e)
@@ -186,12 +198,12 @@ def _round(line: str, fixer: Optional[Fixer]) -> List[Edit]:
 _Seg = list
 
 
-def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
+def _apply(segs: list[_Seg], edits: list[Edit], current: str) -> list[_Seg]:
     """Apply ``edits`` (sorted, offsets in ``current``) to the segments of a
     line.  An edit touching a segment changed by an earlier layer absorbs it
     whole, so every changed segment maps one span of the original line to
     its repaired text, and the rules of the layers pile up in order."""
-    cstart: List[int] = []
+    cstart: list[int] = []
     pos = 0
     for seg in segs:
         cstart.append(pos)
@@ -206,7 +218,7 @@ def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
         i = seg_at(p)
         return segs[i][0] + (p - cstart[i] if segs[i][3] is None else 0)
 
-    groups: List[List] = []  # [a, b, [edits]] in current offsets
+    groups: list[list] = []  # [a, b, [edits]] in current offsets
     for e in edits:
         a, b = e[0], e[1]
         i = seg_at(a)
@@ -221,7 +233,7 @@ def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
         else:
             groups.append([a, b, [e]])
 
-    out: List[_Seg] = []
+    out: list[_Seg] = []
 
     def emit(p: int, q: int) -> None:
         if p >= q:
@@ -236,22 +248,22 @@ def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
                 continue
             lo, hi = max(p, cs), min(q, cs + len(seg[2]))
             if lo < hi:
-                out.append([seg[0] + lo - cs, seg[0] + hi - cs, seg[2][lo - cs:hi - cs], None, None])
+                out.append([seg[0] + lo - cs, seg[0] + hi - cs, seg[2][lo - cs : hi - cs], None, None])
 
     done = 0
     for a, b, group in groups:
         emit(done, a)
-        best_rules: Tuple[str, ...] = ()
-        best_entries: Tuple[str, ...] = ()
+        best_rules: tuple[str, ...] = ()
+        best_entries: tuple[str, ...] = ()
         for i in range(seg_at(a), len(segs)):
             if cstart[i] >= b:
                 break
             if segs[i][3] is not None and len(segs[i][3]) > len(best_rules):
                 best_rules, best_entries = segs[i][3], segs[i][4]
-        parts: List[str] = []
+        parts: list[str] = []
         p = a
-        new_rules: Tuple[str, ...] = ()
-        new_entries: Tuple[str, ...] = ()
+        new_rules: tuple[str, ...] = ()
+        new_entries: tuple[str, ...] = ()
         for start, end, new, rules, entries in group:
             parts.append(current[p:start])
             parts.append(new)
@@ -259,21 +271,23 @@ def _apply(segs: List[_Seg], edits: List[Edit], current: str) -> List[_Seg]:
             if len(rules) > len(new_rules):
                 new_rules, new_entries = rules, entries
         parts.append(current[p:b])
-        out.append([to_orig(a), to_orig(b), "".join(parts), best_rules + new_rules, best_entries + new_entries])
+        out.append(
+            [to_orig(a), to_orig(b), "".join(parts), best_rules + new_rules, best_entries + new_entries]
+        )
         done = b
     emit(done, len(current))
     return out
 
 
-def _rule_name(rules: Tuple[str, ...]) -> str:
+def _rule_name(rules: tuple[str, ...]) -> str:
     if len(set(rules)) == 1 and len(rules) > 1:
         prefix = {2: "double", 3: "triple"}.get(len(rules), f"{len(rules)}x")
         return f"{prefix}-{rules[0]}"
     return "+".join(rules)
 
 
-def _repair_line(line: str, fixer: Optional[Fixer]) -> Tuple[str, List[_Seg]]:
-    segs: List[_Seg] = [[0, len(line), line, None, None]]
+def _repair_line(line: str, fixer: Fixer | None) -> tuple[str, list[_Seg]]:
+    segs: list[_Seg] = [[0, len(line), line, None, None]]
     current = line
     for _ in range(_MAX_ROUNDS):
         edits = _round(current, fixer)
@@ -284,7 +298,7 @@ def _repair_line(line: str, fixer: Optional[Fixer]) -> Tuple[str, List[_Seg]]:
     return current, segs
 
 
-def _fixer(use_ftfy: bool) -> Optional[Fixer]:
+def _fixer(use_ftfy: bool) -> Fixer | None:
     return _ftfy_fix if use_ftfy and _ftfy() is not None else None
 
 
@@ -310,13 +324,13 @@ def _flagged_lines(text: str):  # -> Iterator[Tuple[int, int]]
         pos = end + 1
 
 
-def _run(text: str, use_ftfy: bool, trace: bool) -> Tuple[str, List[Change]]:
-    changes: List[Change] = []
-    parts: List[str] = []
+def _run(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
+    changes: list[Change] = []
+    parts: list[str] = []
     done = 0  # text[:done] is handled
     line_no = 0
     counted = 0  # line_no is the index of the line that starts at `counted`
-    fixer: Optional[Fixer] = None
+    fixer: Fixer | None = None
     first = True
     for start, end in _flagged_lines(text):
         if first:
@@ -381,7 +395,7 @@ def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     return _run(text, use_ftfy, False)[0]
 
 
-def trace_repair_mojibake(text: str, *, use_ftfy: bool = True) -> Tuple[str, List[Change]]:
+def trace_repair_mojibake(text: str, *, use_ftfy: bool = True) -> tuple[str, list[Change]]:
     """:func:`repair_mojibake` with the changes it made: one per repaired run,
     ``rule`` the kind, ``entry`` the codec path, ``line`` the line index.
 

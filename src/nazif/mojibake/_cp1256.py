@@ -23,20 +23,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List, Sequence, Tuple
+from collections.abc import Sequence
 
 from .tables import (
     CP1252_SPECIALS,
     CP1256,
-    SLOPPY_1252,
     ENCODE_1252,
     K3_LETTER_IMAGES,
     K3_MARK_IMAGES,
     K3_PUNCT_IMAGES,
+    SLOPPY_1252,
     char_class,
 )
 
-Edit = Tuple[int, int, str, Tuple[str, ...], Tuple[str, ...]]
+Edit = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 
 RULE = "cp1256-as-latin1"
 
@@ -84,7 +84,7 @@ def _is_glue(ch: str) -> bool:
     return b is not None and unicodedata.category(CP1256[b])[0] not in "LM"
 
 
-def _word_shape(word: str) -> Tuple[int, int, int, bool]:
+def _word_shape(word: str) -> tuple[int, int, int, bool]:
     """(letters, harakat, common letters, well-formed) of an Arabic reading."""
     if word.strip(_TATWEEL) == "":
         return 0, 0, 0, True  # a tatweel standing alone is a dash: ``ـ حفظه الله ـ``
@@ -142,11 +142,11 @@ def _is_edge_punct(ch: str) -> bool:
     return ch in _TRAILING_PUNCT or ("\x80" <= ch <= "\x9f" and _is_glue(ch))
 
 
-def cp1256_edits(line: str, spans: Sequence[Tuple[int, int]]) -> List[Edit]:
+def cp1256_edits(line: str, spans: Sequence[tuple[int, int]]) -> list[Edit]:
     """Edits repairing windows-1256 text read as latin-1/windows-1252."""
-    edits: List[Edit] = []
+    edits: list[Edit] = []
     for lo, hi in spans:
-        cluster: List[Tuple[int, int, int, int, int, int]] = []
+        cluster: list[tuple[int, int, int, int, int, int]] = []
         first = len(edits)
         for m in TOKEN.finditer(line, lo, hi):
             start, end = m.span()
@@ -156,7 +156,7 @@ def cp1256_edits(line: str, spans: Sequence[Tuple[int, int]]) -> List[Edit]:
                 edits.extend(_cluster_edit(line, cluster, lo, hi))
                 cluster = []
                 continue
-            if cluster and not all(_is_glue(c) for c in line[cluster[-1][1]:start]):
+            if cluster and not all(_is_glue(c) for c in line[cluster[-1][1] : start]):
                 edits.extend(_cluster_edit(line, cluster, lo, hi))
                 cluster = []
             reading = _reading(m.group())
@@ -168,13 +168,13 @@ def cp1256_edits(line: str, spans: Sequence[Tuple[int, int]]) -> List[Edit]:
     return sorted(edits)
 
 
-def _stray_punct(line: str, lo: int, hi: int, done: List[Edit]) -> List[Edit]:
+def _stray_punct(line: str, lo: int, hi: int, done: list[Edit]) -> list[Edit]:
     """In a span that has a repaired cluster, the punctuation images cut off
     from it (by Latin words, or a space: ``(وايز WISE)¡``, ``أختك ¿``): C1
     controls that are windows-1256 punctuation (``\x95`` bullet), and
     ``¡ ¿ º`` when they close rather than open a word (Spanish ``¡Hola``,
     ``¿Qué``, ordinal ``1º`` are left alone)."""
-    out: List[Edit] = []
+    out: list[Edit] = []
     taken = [(e[0], e[1]) for e in done]
     for i in range(lo, hi):
         ch = line[i]
@@ -183,13 +183,19 @@ def _stray_punct(line: str, lo: int, hi: int, done: List[Edit]) -> List[Edit]:
         if ch in _TRAILING_PUNCT:
             nxt = line[i + 1] if i + 1 < len(line) else ""
             prev = line[i - 1] if i > 0 else ""
-            if nxt.isalnum() or nxt in _TRAILING_PUNCT or (ch == "\N{MASCULINE ORDINAL INDICATOR}" and prev.isdigit()):
+            if (
+                nxt.isalnum()
+                or nxt in _TRAILING_PUNCT
+                or (ch == "\N{MASCULINE ORDINAL INDICATOR}" and prev.isdigit())
+            ):
                 continue
         out.append((i, i + 1, _reading(ch), (RULE,), done[0][4]))
     return out
 
 
-def _cluster_edit(line: str, cluster: List[Tuple[int, int, int, int, int, int]], lo: int, hi: int) -> List[Edit]:
+def _cluster_edit(
+    line: str, cluster: list[tuple[int, int, int, int, int, int]], lo: int, hi: int
+) -> list[Edit]:
     if not cluster:
         return []
     letters = sum(t[2] for t in cluster)
@@ -228,14 +234,20 @@ C1_SIGNATURE = char_class(C1_PUNCT)
 _C1 = re.compile(f"{C1_SIGNATURE}+")
 
 
-def c1_edits(line: str, spans: Sequence[Tuple[int, int]]) -> List[Edit]:
+def c1_edits(line: str, spans: Sequence[tuple[int, int]]) -> list[Edit]:
     """Edits turning stray C1 controls into the punctuation they stand for
     (``\x93Hi\x94`` is ``“Hi”``).  Controls that are letters in one of the two
     codecs (``\x8a`` is Š or ٹ) are left alone."""
-    edits: List[Edit] = []
+    edits: list[Edit] = []
     for lo, hi in spans:
         for m in _C1.finditer(line, lo, hi):
             edits.append(
-                (m.start(), m.end(), "".join(C1_PUNCT[c] for c in m.group()), (C1_RULE,), ("latin-1\u2192windows-1252",))
+                (
+                    m.start(),
+                    m.end(),
+                    "".join(C1_PUNCT[c] for c in m.group()),
+                    (C1_RULE,),
+                    ("latin-1\u2192windows-1252",),
+                )
             )
     return edits

@@ -32,8 +32,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .tables import (
     CP1252_SPECIALS,
@@ -48,8 +48,8 @@ from .tables import (
 )
 
 # start, end, replacement, rules (outermost layer first), entries
-Edit = Tuple[int, int, str, Tuple[str, ...], Tuple[str, ...]]
-Fixer = Callable[[str], Optional[Tuple[str, Tuple[str, ...], Tuple[str, ...]]]]
+Edit = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+Fixer = Callable[[str], tuple[str, tuple[str, ...], tuple[str, ...]] | None]
 
 _LOSSY_BYTE = 0x1A
 # Bytes windows-1252 leaves undefined: a strict decoder replaced them by U+FFFD.
@@ -62,24 +62,24 @@ class Utf8Kind:
 
     rule: str
     codec: str
-    seqrun: "re.Pattern[str]"
-    seq: "re.Pattern[str]"
-    encode: Dict[str, int]
+    seqrun: re.Pattern[str]
+    seq: re.Pattern[str]
+    encode: dict[str, int]
     lossy: bool
-    pair: "re.Pattern[str]"  # a lead image followed by a continuation image
+    pair: re.Pattern[str]  # a lead image followed by a continuation image
     latin_leads: str  # images of C2/C3 (leads of latin-1 supplement letters)
     distinctive_leads: str  # images of E2/EF
     needs_ascii_neighbour_for_latin: bool
 
 
-def _cls(table: List[str], lo: int, hi: int, *, latin1_too: bool, lossy: bool) -> str:
+def _cls(table: list[str], lo: int, hi: int, *, latin1_too: bool, lossy: bool) -> str:
     chars = images(table, range(lo, hi + 1), latin1_too=latin1_too)
     if lossy and any(lo <= b <= hi for b in _UNDEFINED_1252):
         chars.append(LOSSY)
     return char_class(chars)
 
 
-def _build(table: List[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int]) -> Tuple[str, str]:
+def _build(table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int]) -> tuple[str, str]:
     def c(lo: int, hi: int) -> str:
         return _cls(table, lo, hi, latin1_too=latin1_too, lossy=lossy)
 
@@ -147,7 +147,8 @@ _ARABIC_LETTER = "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"
 # but the Arabic comma, semicolon and question mark and the guillemets):
 # where the presence scan looks for broken windows-1256.
 K2_RARE_CONT = char_class(
-    c for c in images(CP1256, range(0x80, 0xC0))
+    c
+    for c in images(CP1256, range(0x80, 0xC0))
     if c not in "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}\u00ab\u00bb"
 )
 K2_SIGNATURE = (
@@ -259,11 +260,11 @@ def _is_layer(decoded: str) -> bool:
     return False
 
 
-def _decode(kind: Utf8Kind, run: str) -> Optional[str]:
+def _decode(kind: Utf8Kind, run: str) -> str | None:
     """The UTF-8 reading of ``run`` (every character an image), or ``None``."""
     encode = kind.encode
     if kind.lossy and LOSSY in run:
-        parts: List[str] = []
+        parts: list[str] = []
         for m in kind.seq.finditer(run):
             s = m.group()
             if LOSSY in s:
@@ -281,7 +282,7 @@ def _decode(kind: Utf8Kind, run: str) -> Optional[str]:
 class _Run:
     start: int
     end: int
-    decoded: Optional[str]
+    decoded: str | None
     strong: bool
     ok: bool
     letter: bool = False  # decodes to one basic Arabic letter (``Øª`` is ت)
@@ -291,7 +292,7 @@ def _is_basic_arabic_letter(s: str) -> bool:
     return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
 
 
-def _assess(kind: Utf8Kind, line: str, m: "re.Match[str]") -> _Run:
+def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
     start, end = m.span()
     run = m.group()
     decoded = _decode(kind, run)
@@ -347,8 +348,8 @@ def _entry(kind: Utf8Kind, text: str) -> str:
 
 
 def utf8_edits(
-    kind: Utf8Kind, line: str, spans: Sequence[Tuple[int, int]], fixer: Optional[Fixer] = None
-) -> List[Edit]:
+    kind: Utf8Kind, line: str, spans: Sequence[tuple[int, int]], fixer: Fixer | None = None
+) -> list[Edit]:
     """Edits repairing ``kind`` in the given spans of ``line`` (non-overlapping).
 
     With ``fixer`` (ftfy's encoding fixer), each stretch of a cluster accepted
@@ -357,7 +358,7 @@ def utf8_edits(
     ftfy judges a string without its line, and accepts isolated pairs such
     as ``Ø±`` (a diameter and a tolerance in engineering text).
     """
-    edits: List[Edit] = []
+    edits: list[Edit] = []
     for lo, hi in spans:
         if kind.pair.search(line, lo, hi) is None:
             continue
@@ -369,9 +370,9 @@ def utf8_edits(
         if not runs:
             continue
         # group into clusters: runs separated by ASCII only
-        cluster: List[_Run] = [runs[0]]
+        cluster: list[_Run] = [runs[0]]
         for run in runs[1:]:
-            if line[cluster[-1].end:run.start].isascii():
+            if line[cluster[-1].end : run.start].isascii():
                 cluster.append(run)
             else:
                 edits.extend(_cluster_edits(kind, line, cluster, fixer))
@@ -380,26 +381,26 @@ def utf8_edits(
     return edits
 
 
-def _builtin_edit(kind: Utf8Kind, line: str, accepted: List[_Run]) -> Edit:
+def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
     start, end = accepted[0].start, accepted[-1].end
-    parts: List[str] = []
+    parts: list[str] = []
     pos = start
     for r in accepted:
-        parts.append(line[pos:r.start])
+        parts.append(line[pos : r.start])
         parts.append(r.decoded or "")
         pos = r.end
     before = line[start:end]
     return (start, end, "".join(parts), (kind.rule,), (_entry(kind, before),))
 
 
-def _cluster_edits(kind: Utf8Kind, line: str, cluster: List[_Run], fixer: Optional[Fixer]) -> List[Edit]:
+def _cluster_edits(kind: Utf8Kind, line: str, cluster: list[_Run], fixer: Fixer | None) -> list[Edit]:
     # Evidence: a strong run, or two one-letter Arabic words (``Øª Ù…``).
     if not any(r.strong and r.ok for r in cluster) and sum(r.letter and r.ok for r in cluster) < 2:
         return []
     if fixer is None:
         return [_builtin_edit(kind, line, [r for r in cluster if r.ok])]
-    edits: List[Edit] = []
-    group: List[_Run] = []
+    edits: list[Edit] = []
+    group: list[_Run] = []
     for r in cluster + [None]:  # type: ignore[list-item]
         if r is not None and r.ok:
             group.append(r)
@@ -439,7 +440,7 @@ def _c1_errors(exc: UnicodeError):  # type: ignore[no-untyped-def]
     images of 0x80..0x9F), i.e. the sloppy windows-1252 of browsers."""
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    chunk = exc.object[exc.start:exc.end]
+    chunk = exc.object[exc.start : exc.end]
     if all("\x80" <= c <= "\x9f" for c in chunk):
         return bytes(ord(c) for c in chunk), exc.end
     raise exc
@@ -460,9 +461,7 @@ def _is_fast_layer(decoded: str) -> bool:
     return False
 
 
-def _whole_span(
-    kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Optional[Fixer]
-) -> Optional[List[Edit]]:
+def _whole_span(kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Fixer | None) -> list[Edit] | None:
     """The repair of ``line[lo:hi]`` when every non-ASCII character in it is an
     image and the whole decodes as UTF-8 to plainly good text: then every run
     is glued to ASCII only, and one edit covers them all.  ``None`` sends the
@@ -472,7 +471,7 @@ def _whole_span(
     if first is None:
         return None
     last = len(seg) - _NON_ASCII.search(seg[::-1]).start()
-    core = seg[first.start():last]
+    core = seg[first.start() : last]
     try:
         if kind is UTF8_AS_CP1256:
             data = core.encode("cp1256")

@@ -20,22 +20,22 @@ windows-1252 are the images of those bytes under windows-1252.
 from __future__ import annotations
 
 import unicodedata
-from typing import Dict, FrozenSet, Iterable, List
+from collections.abc import Iterable
 
 __all__ = [
-    "SLOPPY_1252",
+    "C1_CONTROLS",
+    "CP1252_SPECIALS",
     "CP1256",
     "ENCODE_1252",
     "ENCODE_1256",
-    "CP1252_SPECIALS",
-    "C1_CONTROLS",
-    "LOSSY",
-    "char_class",
-    "images",
     "K3_LETTER_IMAGES",
     "K3_MARK_IMAGES",
     "K3_PUNCT_IMAGES",
+    "LOSSY",
     "OK_FORMAT",
+    "SLOPPY_1252",
+    "char_class",
+    "images",
 ]
 
 # U+FFFD in mojibake stands for a byte that a strict windows-1252 decoder
@@ -43,8 +43,8 @@ __all__ = [
 LOSSY = "\N{REPLACEMENT CHARACTER}"
 
 
-def _decode_table(codec: str, *, sloppy: bool) -> List[str]:
-    table: List[str] = []
+def _decode_table(codec: str, *, sloppy: bool) -> list[str]:
+    table: list[str] = []
     for b in range(256):
         try:
             table.append(bytes([b]).decode(codec))
@@ -59,32 +59,30 @@ def _decode_table(codec: str, *, sloppy: bool) -> List[str]:
 
 #: byte -> character under windows-1252, undefined bytes passed through as
 #: the C1 control of the same number (the "sloppy" windows-1252 of browsers).
-SLOPPY_1252: List[str] = _decode_table("cp1252", sloppy=True)
+SLOPPY_1252: list[str] = _decode_table("cp1252", sloppy=True)
 #: byte -> character under windows-1256 (all 256 bytes are defined).
-CP1256: List[str] = _decode_table("cp1256", sloppy=False)
+CP1256: list[str] = _decode_table("cp1256", sloppy=False)
 
 #: character -> byte for text shown through windows-1252 *or* latin-1: the
 #: C1 controls U+0080..U+009F (latin-1 images) and the windows-1252
 #: characters at 0x80..0x9F both map back to their byte.
-ENCODE_1252: Dict[str, int] = {}
+ENCODE_1252: dict[str, int] = {}
 for _b, _c in enumerate(SLOPPY_1252):
     ENCODE_1252[_c] = _b
 for _b in range(0x80, 0xA0):
     ENCODE_1252.setdefault(chr(_b), _b)
 #: character -> byte under windows-1256.
-ENCODE_1256: Dict[str, int] = {c: b for b, c in enumerate(CP1256)}
+ENCODE_1256: dict[str, int] = {c: b for b, c in enumerate(CP1256)}
 
 #: the 27 characters windows-1252 puts at 0x80..0x9F (euro sign, curly quotes, ...).
-CP1252_SPECIALS: FrozenSet[str] = frozenset(
-    c for c in SLOPPY_1252[0x80:0xA0] if ord(c) > 0xFF
-)
+CP1252_SPECIALS: frozenset[str] = frozenset(c for c in SLOPPY_1252[0x80:0xA0] if ord(c) > 0xFF)
 #: the C1 control characters, latin-1's images of 0x80..0x9F.
-C1_CONTROLS: FrozenSet[str] = frozenset(chr(b) for b in range(0x80, 0xA0))
+C1_CONTROLS: frozenset[str] = frozenset(chr(b) for b in range(0x80, 0xA0))
 
 #: format characters a repair may legitimately produce (they occur in real
 #: UTF-8 text): soft hyphen, zero-width (non-)joiners, direction marks and
 #: embeddings, word joiner, Arabic letter mark, byte-order mark.
-OK_FORMAT: FrozenSet[str] = frozenset(
+OK_FORMAT: frozenset[str] = frozenset(
     ["\N{SOFT HYPHEN}", "\N{ARABIC LETTER MARK}", "\N{WORD JOINER}", "\N{ZERO WIDTH NO-BREAK SPACE}"]
     + [chr(c) for c in range(0x200B, 0x2010)]
     + [chr(c) for c in range(0x202A, 0x202F)]
@@ -92,10 +90,10 @@ OK_FORMAT: FrozenSet[str] = frozenset(
 )
 
 
-def images(table: List[str], byte_values: Iterable[int], *, latin1_too: bool = False) -> List[str]:
+def images(table: list[str], byte_values: Iterable[int], *, latin1_too: bool = False) -> list[str]:
     """The images of ``byte_values`` under ``table`` (plus the latin-1 images
     of 0x80..0x9F when ``latin1_too``), without duplicates, in byte order."""
-    out: List[str] = []
+    out: list[str] = []
     for b in byte_values:
         for c in (table[b], chr(b) if latin1_too else None):
             if c is not None and c not in out:
@@ -115,10 +113,10 @@ def _cp1256_meaning(b: int) -> str:
     return CP1256[b]
 
 
-def _k3_images(predicate) -> List[str]:
+def _k3_images(predicate) -> list[str]:
     """Images under windows-1252/latin-1 of the windows-1256 bytes whose
     windows-1256 meaning satisfies ``predicate``."""
-    out: List[str] = []
+    out: list[str] = []
     for b in range(0x80, 0x100):
         meaning = _cp1256_meaning(b)
         if predicate(meaning):
@@ -153,12 +151,12 @@ _URDU_ONLY = (
 
 #: Characters that windows-1256 Arabic *letters* (and tatweel) become when
 #: the bytes are read as windows-1252 or latin-1: ``Ç`` (alef), ``á`` (lam) ...
-K3_LETTER_IMAGES: List[str] = _k3_images(
+K3_LETTER_IMAGES: list[str] = _k3_images(
     lambda m: (_is_arabic_letter(m) and m not in _URDU_ONLY) or m == "\N{ARABIC TATWEEL}"
 )
 #: ... and the images of the Arabic harakat (``ó`` fatha, ``ø`` shadda ...).
-K3_MARK_IMAGES: List[str] = _k3_images(_is_arabic_mark)
+K3_MARK_IMAGES: list[str] = _k3_images(_is_arabic_mark)
 #: ... and the images of Arabic comma, semicolon and question mark (``¡ º ¿``).
-K3_PUNCT_IMAGES: List[str] = _k3_images(
+K3_PUNCT_IMAGES: list[str] = _k3_images(
     lambda m: m in ("\N{ARABIC COMMA}", "\N{ARABIC SEMICOLON}", "\N{ARABIC QUESTION MARK}")
 )

@@ -34,21 +34,64 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
-from typing import Dict, List, Set, Tuple
 
 # Unicode long script names that contain underscores (PropertyValueAliases.txt);
 # every other script's name is its single-word long name, lowercased.
 _MULTIWORD = (
-    "Anatolian_Hieroglyphs", "Bassa_Vah", "Beria_Erfe", "Canadian_Aboriginal", "Caucasian_Albanian",
-    "Cypro_Minoan", "Dives_Akuru", "Egyptian_Hieroglyphs", "Gunjala_Gondi", "Gurung_Khema",
-    "Hanifi_Rohingya", "Imperial_Aramaic", "Inscriptional_Pahlavi", "Inscriptional_Parthian",
-    "Katakana_Or_Hiragana", "Kayah_Li", "Khitan_Small_Script", "Kirat_Rai", "Linear_A", "Linear_B", "Masaram_Gondi",
-    "Meetei_Mayek", "Mende_Kikakui", "Meroitic_Cursive", "Meroitic_Hieroglyphs", "Nag_Mundari",
-    "New_Tai_Lue", "Nyiakeng_Puachue_Hmong", "Ol_Chiki", "Ol_Onal", "Old_Hungarian",
-    "Old_Italic", "Old_North_Arabian", "Old_Permic", "Old_Persian", "Old_Sogdian",
-    "Old_South_Arabian", "Old_Turkic", "Old_Uyghur", "Pahawh_Hmong", "Pau_Cin_Hau",
-    "Phags_Pa", "Proto_Cuneiform", "Psalter_Pahlavi", "Sora_Sompeng", "Syloti_Nagri", "Tai_Le", "Tai_Tham",
-    "Tai_Viet", "Tai_Yo", "Tolong_Siki", "Tulu_Tigalari", "Warang_Citi", "Zanabazar_Square",
+    "Anatolian_Hieroglyphs",
+    "Bassa_Vah",
+    "Beria_Erfe",
+    "Canadian_Aboriginal",
+    "Caucasian_Albanian",
+    "Cypro_Minoan",
+    "Dives_Akuru",
+    "Egyptian_Hieroglyphs",
+    "Gunjala_Gondi",
+    "Gurung_Khema",
+    "Hanifi_Rohingya",
+    "Imperial_Aramaic",
+    "Inscriptional_Pahlavi",
+    "Inscriptional_Parthian",
+    "Katakana_Or_Hiragana",
+    "Kayah_Li",
+    "Khitan_Small_Script",
+    "Kirat_Rai",
+    "Linear_A",
+    "Linear_B",
+    "Masaram_Gondi",
+    "Meetei_Mayek",
+    "Mende_Kikakui",
+    "Meroitic_Cursive",
+    "Meroitic_Hieroglyphs",
+    "Nag_Mundari",
+    "New_Tai_Lue",
+    "Nyiakeng_Puachue_Hmong",
+    "Ol_Chiki",
+    "Ol_Onal",
+    "Old_Hungarian",
+    "Old_Italic",
+    "Old_North_Arabian",
+    "Old_Permic",
+    "Old_Persian",
+    "Old_Sogdian",
+    "Old_South_Arabian",
+    "Old_Turkic",
+    "Old_Uyghur",
+    "Pahawh_Hmong",
+    "Pau_Cin_Hau",
+    "Phags_Pa",
+    "Proto_Cuneiform",
+    "Psalter_Pahlavi",
+    "Sora_Sompeng",
+    "Syloti_Nagri",
+    "Tai_Le",
+    "Tai_Tham",
+    "Tai_Viet",
+    "Tai_Yo",
+    "Tolong_Siki",
+    "Tulu_Tigalari",
+    "Warang_Citi",
+    "Zanabazar_Square",
 )
 
 # Characters first assigned in a given Unicode version, to tell which
@@ -74,16 +117,16 @@ def regex_unicode_version() -> str:
     return found
 
 
-def _script_names() -> Dict[str, str]:
+def _script_names() -> dict[str, str]:
     """Normalized regex property value -> Unicode long name (with underscores)."""
     from regex import _regex_core
 
     _, values = _regex_core.PROPERTIES["SCRIPTEXTENSIONS"]
-    by_id: Dict[int, List[str]] = {}
+    by_id: dict[int, list[str]] = {}
     for alias, value_id in values.items():
         by_id.setdefault(value_id, []).append(alias)
     proper = {name.replace("_", "").upper(): name for name in _MULTIWORD}
-    names: Dict[str, str] = {}
+    names: dict[str, str] = {}
     for aliases in by_id.values():
         # the long name: the longest alias that is not a four-letter ISO 15924
         # code (HAN beside HANI, NKO beside NKOO), else the only one (THAI)
@@ -93,7 +136,7 @@ def _script_names() -> Dict[str, str]:
     return names
 
 
-def compute_scx() -> Dict[int, Set[str]]:
+def compute_scx() -> dict[int, set[str]]:
     """Script_Extensions of every code point (long names), from ``regex``."""
     import regex
 
@@ -102,15 +145,15 @@ def compute_scx() -> Dict[int, Set[str]]:
     def cp_at(i: int) -> int:
         return i if i < 0xD800 else i + 0x800
 
-    scx: Dict[int, Set[str]] = {}
+    scx: dict[int, set[str]] = {}
     for normalized, name in _script_names().items():
-        for m in regex.finditer(r"\p{scx=%s}+" % normalized, everything):
+        for m in regex.finditer(rf"\p{{scx={normalized}}}+", everything):
             for i in range(m.start(), m.end()):
                 scx.setdefault(cp_at(i), set()).add(name)
     return scx
 
 
-def label_of(cp: int, scripts: Set[str], gc_major: str, space_or_bidi: bool) -> str:
+def label_of(cp: int, scripts: set[str], gc_major: str, space_or_bidi: bool) -> str:
     """The label of one code point by the rule in the module docstring."""
     if space_or_bidi:
         return "neutral"
@@ -127,15 +170,15 @@ def label_of(cp: int, scripts: Set[str], gc_major: str, space_or_bidi: bool) -> 
     return "inherited" if gc_major == "M" else "neutral"
 
 
-def build() -> Tuple[List[Tuple[int, int, str]], Dict[int, Tuple[str, ...]]]:
+def build() -> tuple[list[tuple[int, int, str]], dict[int, tuple[str, ...]]]:
     """``(ranges, shared_marks)``: non-neutral label ranges and shared marks."""
     import regex
 
     scx = compute_scx()
-    ranges: List[Tuple[int, int, str]] = []
-    shared: Dict[int, Tuple[str, ...]] = {}
+    ranges: list[tuple[int, int, str]] = []
+    shared: dict[int, tuple[str, ...]] = {}
     space_or_bidi = regex.compile(r"[\p{White_Space}\p{Bidi_Control}]")
-    gc_patterns = [(major, regex.compile(r"\p{%s}" % major)) for major in "LMNPSZC"]
+    gc_patterns = [(major, regex.compile(rf"\p{{{major}}}")) for major in "LMNPSZC"]
     for cp in range(0x110000):
         if 0xD800 <= cp < 0xE000:
             continue
@@ -156,7 +199,7 @@ def build() -> Tuple[List[Tuple[int, int, str]], Dict[int, Tuple[str, ...]]]:
     return ranges, shared
 
 
-def render(ranges: List[Tuple[int, int, str]], shared: Dict[int, Tuple[str, ...]], version: str) -> str:
+def render(ranges: list[tuple[int, int, str]], shared: dict[int, tuple[str, ...]], version: str) -> str:
     labels = sorted({label for _, _, label in ranges})
     out = [
         '"""Script labels of code points (generated by ``python -m nazif.scripts._generate``; do not edit).',
@@ -169,7 +212,9 @@ def render(ranges: List[Tuple[int, int, str]], shared: Dict[int, Tuple[str, ...]
         f'UNICODE_VERSION = "{version}"',
         "",
         "LABELS = (",
-        *textwrap.wrap(" ".join(f"{label!r}," for label in labels), 92, initial_indent="    ", subsequent_indent="    "),
+        *textwrap.wrap(
+            " ".join(f"{label!r}," for label in labels), 92, initial_indent="    ", subsequent_indent="    "
+        ),
         ")",
         "",
         "# (first, last, index into LABELS), sorted, inclusive, non-overlapping",
@@ -194,7 +239,10 @@ def main() -> None:
     ranges, shared = build()
     target = Path(__file__).with_name("_scx_table.py")
     target.write_text(render(ranges, shared, version), encoding="utf-8")
-    print(f"wrote {target.name}: Unicode {version}, {len(ranges)} ranges, {len(shared)} shared marks", file=sys.stderr)
+    print(
+        f"wrote {target.name}: Unicode {version}, {len(ranges)} ranges, {len(shared)} shared marks",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

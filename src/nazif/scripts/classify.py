@@ -18,43 +18,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Dict, List, Optional, Tuple
+from functools import cache
+from typing import Any
 
 from .tables import CLASSES, char_label, needs_astral
 
 __all__ = [
-    "ScriptProfile",
-    "LineScript",
     "LINE_CLASSES",
-    "script_profile",
-    "quick_counts",
-    "dominant_script",
-    "classify_lines",
+    "LineScript",
+    "ScriptProfile",
     "classify_line",
+    "classify_lines",
+    "dominant_script",
     "foreign_lines",
+    "quick_counts",
+    "script_profile",
 ]
 
 #: The classes a line can get from :func:`classify_lines`.
-LINE_CLASSES: Tuple[str, ...] = ("arabic", "latin", "mixed", "neutral", "other")
+LINE_CLASSES: tuple[str, ...] = ("arabic", "latin", "mixed", "neutral", "other")
 
 # Fixed order that breaks ties between scripts with equal counts.
 _PRIORITY = {"arabic": 0, "latin": 1}
 
 
-def _order(item: Tuple[str, int]) -> Tuple[int, int, str]:
+def _order(item: tuple[str, int]) -> tuple[int, int, str]:
     script, count = item
     return (-count, _PRIORITY.get(script, 2), script)
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    arabic: "re.Pattern[str]"
-    latin: "re.Pattern[str]"
-    other: "re.Pattern[str]"
+    arabic: re.Pattern[str]
+    latin: re.Pattern[str]
+    other: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(astral: bool) -> _Patterns:
     i = 1 if astral else 0
     return _Patterns(
@@ -68,11 +68,11 @@ def _patterns(astral: bool) -> _Patterns:
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
-def _counts(text: str, pats: _Patterns) -> Dict[str, int]:
+def _counts(text: str, pats: _Patterns) -> dict[str, int]:
     if text.isascii():  # O(1) in CPython; all of the English half of a corpus
         n = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return {"latin": n} if n else {}
-    counts: Dict[str, int] = {}
+    counts: dict[str, int] = {}
     if pats.arabic.search(text):
         counts["arabic"] = sum(map(len, pats.arabic.findall(text)))
     if pats.latin.search(text):
@@ -86,7 +86,7 @@ def _counts(text: str, pats: _Patterns) -> Dict[str, int]:
     return counts
 
 
-def _dominant(counts: Dict[str, int]) -> str:
+def _dominant(counts: dict[str, int]) -> str:
     if not counts:
         return "neutral"
     return min(counts.items(), key=_order)[0]
@@ -95,7 +95,7 @@ def _dominant(counts: Dict[str, int]) -> str:
 class _ScriptCounts:
     """What a ``counts`` mapping (characters per script) says."""
 
-    counts: Dict[str, int]
+    counts: dict[str, int]
 
     @property
     def dominant(self) -> str:
@@ -103,7 +103,7 @@ class _ScriptCounts:
         return _dominant(self.counts)
 
     @property
-    def scripts(self) -> List[str]:
+    def scripts(self) -> list[str]:
         """The scripts present, most frequent first."""
         return [s for s, _ in sorted(self.counts.items(), key=_order)]
 
@@ -118,7 +118,7 @@ class ScriptProfile(_ScriptCounts):
     alphabetical order).
     """
 
-    counts: Dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -126,12 +126,12 @@ class ScriptProfile(_ScriptCounts):
         return sum(self.counts.values())
 
     @property
-    def shares(self) -> Dict[str, float]:
+    def shares(self) -> dict[str, float]:
         """Each script's share of :attr:`total` (empty when there are none)."""
         total = self.total
         return {script: n / total for script, n in self.counts.items()} if total else {}
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {
             "counts": dict(sorted(self.counts.items(), key=_order)),
@@ -153,7 +153,7 @@ def script_profile(text: str) -> ScriptProfile:
     return ScriptProfile(dict(sorted(counts.items(), key=_order)))
 
 
-def _capped(pattern: "re.Pattern[str]", text: str, cap: int) -> int:
+def _capped(pattern: re.Pattern[str], text: str, cap: int) -> int:
     n = 0
     for m in pattern.finditer(text):
         n += m.end() - m.start()
@@ -162,7 +162,7 @@ def _capped(pattern: "re.Pattern[str]", text: str, cap: int) -> int:
     return n
 
 
-def quick_counts(text: str, cap: int = 120) -> Dict[str, int]:
+def quick_counts(text: str, cap: int = 120) -> dict[str, int]:
     """Script counts good enough to name the dominant script, cheaply.
 
     Like :attr:`ScriptProfile.counts`, except that counting stops at ``cap``
@@ -173,7 +173,7 @@ def quick_counts(text: str, cap: int = 120) -> Dict[str, int]:
     pats = _patterns(needs_astral(text))
     if text.isascii() or len(text) <= cap or pats.other.search(text):
         return _counts(text, pats)
-    counts: Dict[str, int] = {}
+    counts: dict[str, int] = {}
     for script, pattern in (("arabic", pats.arabic), ("latin", pats.latin)):
         n = _capped(pattern, text, cap)
         if n:
@@ -207,9 +207,9 @@ class LineScript(_ScriptCounts):
     end: int
     script: str
     text: str
-    counts: Dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {
             "line": self.index,
@@ -236,19 +236,17 @@ def _words(line: str, script: str, pats: _Patterns) -> int:
     for run in pats.other.findall(line):
         labels = [char_label(ch) for ch in run]
         n += sum(
-            1
-            for i, label in enumerate(labels)
-            if label == script and (i == 0 or labels[i - 1] != script)
+            1 for i, label in enumerate(labels) if label == script and (i == 0 or labels[i - 1] != script)
         )
     return n
 
 
 def _line_class(
-    line: str, counts: Dict[str, int], pats: _Patterns, min_share: float, ignore_foreign_words: int
+    line: str, counts: dict[str, int], pats: _Patterns, min_share: float, ignore_foreign_words: int
 ) -> str:
     if not counts:
         return "neutral"
-    groups: Dict[str, int] = {}
+    groups: dict[str, int] = {}
     for script, n in counts.items():
         g = _group(script)
         groups[g] = groups.get(g, 0) + n
@@ -285,9 +283,7 @@ def classify_line(line: str, *, min_share: float = 0.0, ignore_foreign_words: in
     return _line_class(line, _counts(line, pats), pats, min_share, ignore_foreign_words)
 
 
-def classify_lines(
-    text: str, *, min_share: float = 0.0, ignore_foreign_words: int = 0
-) -> List[LineScript]:
+def classify_lines(text: str, *, min_share: float = 0.0, ignore_foreign_words: int = 0) -> list[LineScript]:
     """Classify every line of ``text.split("\\n")`` by script.
 
     A line is ``neutral`` when no character in it belongs to a script,
@@ -304,7 +300,7 @@ def classify_lines(
     ['latin', 'arabic']
     """
     pats = _patterns(needs_astral(text))
-    out: List[LineScript] = []
+    out: list[LineScript] = []
     pos = 0
     for index, line in enumerate(text.split("\n")):
         counts = _counts(line, pats)
@@ -316,8 +312,8 @@ def classify_lines(
 
 
 def foreign_lines(
-    text: str, *, dominant: Optional[str] = None, max_letters: Optional[int] = None
-) -> List[LineScript]:
+    text: str, *, dominant: str | None = None, max_letters: int | None = None
+) -> list[LineScript]:
     """The lines that hold script characters but none of the dominant script.
 
     ``dominant`` defaults to :func:`dominant_script` of the whole text.

@@ -14,32 +14,34 @@ is a signal, not a verdict; these steps are for a user who has decided.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Iterable, Sequence
 
 from ..steps import Change, attach_tracer, step
 from .classify import LineScript, _order, classify_lines, dominant_script
 from .language import detect_language
 
 __all__ = [
-    "keep_scripts",
-    "keep_languages",
     "drop_foreign_lines",
-    "trace_keep_scripts",
-    "trace_keep_languages",
+    "keep_languages",
+    "keep_scripts",
     "trace_drop_foreign_lines",
+    "trace_keep_languages",
+    "trace_keep_scripts",
 ]
 
 # A decision per line: None keeps it, a string drops it and says why.
-Decision = Callable[[LineScript], Optional[str]]
+Decision = Callable[[LineScript], str | None]
 
 
-def _drop_lines(text: str, lines: List[LineScript], reasons: List[Optional[str]], rule: str) -> Tuple[str, List[Change]]:
+def _drop_lines(
+    text: str, lines: list[LineScript], reasons: list[str | None], rule: str
+) -> tuple[str, list[Change]]:
     """Remove the lines whose reason is not ``None``; one Change per line."""
     if not any(reasons):
         return text, []
     n = len(lines)
     kept = [line.text for line, why in zip(lines, reasons) if why is None]
-    changes: List[Change] = []
+    changes: list[Change] = []
     # a run of dropped lines that reaches the end (after a kept line) takes
     # the separator before each of its lines; any other dropped line takes
     # the separator after it
@@ -65,7 +67,7 @@ def _normalize_names(names: Iterable[str]) -> frozenset:
     return frozenset(n.lower() for n in names)
 
 
-def _script_reason(line: LineScript, wanted: frozenset, strict: bool) -> Optional[str]:
+def _script_reason(line: LineScript, wanted: frozenset, strict: bool) -> str | None:
     if not line.counts:
         return None
     scripts = line.counts if strict else [min(line.counts.items(), key=_order)[0]]
@@ -78,7 +80,7 @@ def _script_reason(line: LineScript, wanted: frozenset, strict: bool) -> Optiona
 
 def trace_keep_scripts(
     text: str, *, scripts: Sequence[str] = ("arabic", "latin"), strict: bool = False
-) -> Tuple[str, List[Change]]:
+) -> tuple[str, list[Change]]:
     """:func:`keep_scripts` with the dropped lines as changes."""
     wanted = _normalize_names(scripts)
     lines = classify_lines(text)
@@ -109,11 +111,11 @@ attach_tracer(keep_scripts, trace_keep_scripts)
 
 def trace_keep_languages(
     text: str, *, languages: Sequence[str] = ("ar", "en"), keep_undetermined: bool = True
-) -> Tuple[str, List[Change]]:
+) -> tuple[str, list[Change]]:
     """:func:`keep_languages` with the dropped lines as changes."""
     wanted = _normalize_names(languages)
     lines = classify_lines(text)
-    reasons: List[Optional[str]] = []
+    reasons: list[str | None] = []
     for line in lines:
         if not line.counts:
             reasons.append(None)
@@ -147,13 +149,11 @@ def keep_languages(
 attach_tracer(keep_languages, trace_keep_languages)
 
 
-def trace_drop_foreign_lines(
-    text: str, *, max_letters: Optional[int] = None
-) -> Tuple[str, List[Change]]:
+def trace_drop_foreign_lines(text: str, *, max_letters: int | None = None) -> tuple[str, list[Change]]:
     """:func:`drop_foreign_lines` with the dropped lines as changes."""
     dominant = dominant_script(text)
     lines = classify_lines(text)
-    reasons: List[Optional[str]] = []
+    reasons: list[str | None] = []
     for line in lines:
         foreign = (
             dominant != "neutral"
@@ -166,7 +166,7 @@ def trace_drop_foreign_lines(
 
 
 @step(lossless=False)
-def drop_foreign_lines(text: str, *, max_letters: Optional[int] = None) -> str:
+def drop_foreign_lines(text: str, *, max_letters: int | None = None) -> str:
     """Drop the lines that have no character of the document's dominant script.
 
     The dominant script is the one with the most characters in the whole

@@ -43,8 +43,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Protocol, Sequence, Tuple, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ..protected import protected_spans
 from .classify import ScriptProfile, quick_counts
@@ -63,15 +64,15 @@ from .tables import (
 )
 
 __all__ = [
-    "Language",
-    "LanguageDetector",
-    "LangdetectDetector",
-    "detect_language",
-    "set_detector",
-    "get_detector",
-    "english_score",
     "MIN_LETTERS",
     "MIN_WORDS",
+    "LangdetectDetector",
+    "Language",
+    "LanguageDetector",
+    "detect_language",
+    "english_score",
+    "get_detector",
+    "set_detector",
 ]
 
 #: Below this many letters a text is "short": no statistical model.
@@ -119,16 +120,16 @@ class Language:
     confidence: float
     script: str = "neutral"
     method: str = "none"
-    alternatives: Tuple[Tuple[str, float], ...] = field(default=())
+    alternatives: tuple[tuple[str, float], ...] = field(default=())
 
     @property
     def determined(self) -> bool:
         """``False`` for ``"und"``."""
         return self.lang != "und"
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
-        d: Dict[str, Any] = {
+        d: dict[str, Any] = {
             "lang": self.lang,
             "confidence": round(self.confidence, 4),
             "script": self.script,
@@ -150,7 +151,7 @@ class LanguageDetector(Protocol):
     to restrict itself to candidates; otherwise its answers are filtered.
     """
 
-    def detect(self, text: str) -> List[Tuple[str, float]]:  # pragma: no cover - protocol
+    def detect(self, text: str) -> list[tuple[str, float]]:  # pragma: no cover - protocol
         ...
 
 
@@ -169,7 +170,7 @@ class LangdetectDetector:
         self.cache_size = cache_size
         self._factory: Any = None
         self._lock = threading.Lock()
-        self._cache: Dict[Tuple[str, Optional[Tuple[str, ...]]], Tuple[Tuple[str, float], ...]] = {}
+        self._cache: dict[tuple[str, tuple[str, ...] | None], tuple[tuple[str, float], ...]] = {}
 
     def _get_factory(self) -> Any:
         if self._factory is None:
@@ -192,15 +193,15 @@ class LangdetectDetector:
         return self._factory
 
     @property
-    def languages(self) -> List[str]:
+    def languages(self) -> list[str]:
         """The languages the model knows (ISO 639-1; loads the profiles)."""
         return sorted({LANGDETECT_CODES.get(x, x) for x in self._get_factory().get_lang_list()})
 
-    def detect(self, text: str) -> List[Tuple[str, float]]:
+    def detect(self, text: str) -> list[tuple[str, float]]:
         """``(language, probability)`` pairs from langdetect, most probable first."""
         return self.detect_among(text, None)
 
-    def detect_among(self, text: str, languages: Optional[Iterable[str]]) -> List[Tuple[str, float]]:
+    def detect_among(self, text: str, languages: Iterable[str] | None) -> list[tuple[str, float]]:
         """Like :meth:`detect`, with the model restricted to ``languages``
         (a prior that is zero for every other language).
 
@@ -220,7 +221,7 @@ class LangdetectDetector:
                 self._cache[key] = tuple(found)
         return found
 
-    def _detect(self, text: str, languages: Optional[Tuple[str, ...]]) -> List[Tuple[str, float]]:
+    def _detect(self, text: str, languages: tuple[str, ...] | None) -> list[tuple[str, float]]:
         from langdetect.lang_detect_exception import LangDetectException
 
         factory = self._get_factory()
@@ -229,9 +230,7 @@ class LangdetectDetector:
         if languages is not None:
             wanted = set(languages)
             prior = {
-                code: 1.0
-                for code in factory.get_lang_list()
-                if LANGDETECT_CODES.get(code, code) in wanted
+                code: 1.0 for code in factory.get_lang_list() if LANGDETECT_CODES.get(code, code) in wanted
             }
             if not prior:
                 return []
@@ -241,7 +240,7 @@ class LangdetectDetector:
             found = detector.get_probabilities()
         except LangDetectException:
             return []
-        merged: Dict[str, float] = {}
+        merged: dict[str, float] = {}
         for item in found:
             code = LANGDETECT_CODES.get(item.lang, item.lang)
             merged[code] = merged.get(code, 0.0) + item.prob
@@ -252,7 +251,7 @@ _default_detector = LangdetectDetector()
 _detector: Any = _default_detector
 
 
-def set_detector(detector: Optional[LanguageDetector]) -> None:
+def set_detector(detector: LanguageDetector | None) -> None:
     """Use ``detector`` for every later :func:`detect_language` call
     (``None`` restores the built-in langdetect detector)."""
     global _detector
@@ -264,7 +263,7 @@ def get_detector() -> Any:
     return _detector
 
 
-def _model(detector: Any, text: str, languages: Optional[Sequence[str]]) -> List[Tuple[str, float]]:
+def _model(detector: Any, text: str, languages: Sequence[str] | None) -> list[tuple[str, float]]:
     """Ask ``detector``, restricted to ``languages``; renormalized."""
     if hasattr(detector, "detect_among"):
         found = list(detector.detect_among(text, languages))
@@ -283,7 +282,9 @@ def _model(detector: Any, text: str, languages: Optional[Sequence[str]]) -> List
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _PRESENTATION = re.compile(f"[{PRESENTATION_FORMS_CLASS}]")
-_LATIN_WORDS = re.compile(f"[{CLASSES['latin'][0]}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}][{CLASSES['latin'][0]}]+)*")
+_LATIN_WORDS = re.compile(
+    f"[{CLASSES['latin'][0]}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}][{CLASSES['latin'][0]}]+)*"
+)
 _NOT_LATIN = re.compile(f"[{CLASSES['arabic'][0]}{CLASSES['other'][0]}]+")
 _NOT_ARABIC = re.compile(f"[{CLASSES['latin'][0]}{CLASSES['other'][0]}]+")
 _WORDS = re.compile(r"\w+")
@@ -332,7 +333,7 @@ def _blank_protected(text: str) -> str:
     return "".join(parts)
 
 
-def english_score(text: str) -> Tuple[float, float, int]:
+def english_score(text: str) -> tuple[float, float, int]:
     """``(marker_share, known_share, n_words)`` of the Latin words of ``text``
     (of its first 800 characters).
 
@@ -360,7 +361,7 @@ def _count_any(text: str, chars: str) -> int:
     return sum(text.count(ch) for ch in chars)
 
 
-def _arabic_verdict(text: str) -> Tuple[str, float, bool]:
+def _arabic_verdict(text: str) -> tuple[str, float, bool]:
     """``(lang, margin, has_hints)`` from letters alone (sampled)."""
     sample = text[: _SAMPLE_CHARS * 2]
     fa = _count_any(sample, PERSIAN_HINTS)
@@ -380,7 +381,7 @@ def _arabic_verdict(text: str) -> Tuple[str, float, bool]:
 # The decision
 
 
-def _normalize_candidates(candidates: Optional[Iterable[str]]) -> Optional[Tuple[str, ...]]:
+def _normalize_candidates(candidates: Iterable[str] | None) -> tuple[str, ...] | None:
     if candidates is None:
         return None
     if isinstance(candidates, str):
@@ -388,9 +389,7 @@ def _normalize_candidates(candidates: Optional[Iterable[str]]) -> Optional[Tuple
     return tuple(sorted({LANGDETECT_CODES.get(c.lower(), c.lower()) for c in candidates}))
 
 
-def _decide_arabic(
-    text: str, short: bool, cands: Optional[Tuple[str, ...]], detector: Any
-) -> Language:
+def _decide_arabic(text: str, short: bool, cands: tuple[str, ...] | None, detector: Any) -> Language:
     if cands is None:
         allowed = list(ARABIC_SCRIPT_LANGUAGES)
     else:
@@ -438,9 +437,9 @@ def _supported(text: str, lang: str, p: float, known: float) -> bool:
 
 
 def _decide_latin(
-    text: str, letters: int, short: bool, cands: Optional[Tuple[str, ...]], detector: Any
+    text: str, letters: int, short: bool, cands: tuple[str, ...] | None, detector: Any
 ) -> Language:
-    allowed: Optional[List[str]] = None
+    allowed: list[str] | None = None
     if cands is not None:
         allowed = [c for c in cands if c not in _NON_LATIN]
         if not allowed:
@@ -483,12 +482,12 @@ def _decide_latin(
 def _decide_other(
     text: str,
     script: str,
-    counts: Dict[str, int],
+    counts: dict[str, int],
     short: bool,
-    cands: Optional[Tuple[str, ...]],
+    cands: tuple[str, ...] | None,
     detector: Any,
 ) -> Language:
-    lang: Optional[str] = SINGLE_LANGUAGE_SCRIPTS.get(script)
+    lang: str | None = SINGLE_LANGUAGE_SCRIPTS.get(script)
     if script == "han":
         lang = "ja" if ("hiragana" in counts or "katakana" in counts) else "zh"
     if lang is not None:
@@ -510,8 +509,8 @@ def _decide_other(
 def detect_language(
     text: str,
     *,
-    candidates: Optional[Iterable[str]] = None,
-    detector: Optional[LanguageDetector] = None,
+    candidates: Iterable[str] | None = None,
+    detector: LanguageDetector | None = None,
     min_letters: int = MIN_LETTERS,
     min_words: int = MIN_WORDS,
 ) -> Language:

@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Dict, List, Optional, Tuple
+from functools import cache, lru_cache
+from typing import Any
 
 from .tables import CLASSES, char_label, needs_astral, shared_mark_scripts
 
-__all__ = ["Segment", "segments", "char_script", "script_runs"]
+__all__ = ["Segment", "char_script", "script_runs", "segments"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Segment:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def as_dict(self) -> Dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {"start": self.start, "end": self.end, "script": self.script, "text": self.text}
 
@@ -85,14 +85,15 @@ def char_script(ch: str) -> str:
 # ---------------------------------------------------------------------------
 # The run-finding pattern (plain ``re``; compiled on first use)
 
+
 def _run(strong: str, others: str, tail: str) -> str:
     # one character of the script, then (greedily) everything up to its last
     # character before a character of another script, then trailing marks
     return f"[{strong}](?:[^{others}]*[{strong}])?[{tail}]*"
 
 
-@lru_cache(maxsize=None)
-def _master(astral: bool = False) -> "re.Pattern[str]":
+@cache
+def _master(astral: bool = False) -> re.Pattern[str]:
     """The run-finding pattern; ``astral`` selects the classes that include
     characters beyond U+FFFF (slower; only for text that needs them)."""
     c = {name: bodies[1 if astral else 0] for name, bodies in CLASSES.items()}
@@ -105,12 +106,12 @@ def _master(astral: bool = False) -> "re.Pattern[str]":
 
 _GROUP_SCRIPT = {1: "arabic", 2: "latin"}
 
-Piece = List[Any]  # [script, start, end]
+Piece = list[Any]  # [script, start, end]
 
 
-def _split_other(text: str, start: int, end: int) -> List[Piece]:
+def _split_other(text: str, start: int, end: int) -> list[Piece]:
     """Label a run of non-Arabic, non-Latin scripts character by character."""
-    out: List[Piece] = []
+    out: list[Piece] = []
     current = "neutral"
     for i in range(start, end):
         ch = text[i]
@@ -127,7 +128,7 @@ def _split_other(text: str, start: int, end: int) -> List[Piece]:
     return out
 
 
-def script_runs(text: str) -> List[Tuple[str, int, int]]:
+def script_runs(text: str) -> list[tuple[str, int, int]]:
     """Raw script runs before the boundary rules: ``(script, start, end)``.
 
     Runs of one script already include the neutral characters between their
@@ -137,8 +138,8 @@ def script_runs(text: str) -> List[Tuple[str, int, int]]:
     return [(p[0], p[1], p[2]) for p in _runs(text)]
 
 
-def _runs(text: str) -> List[Piece]:
-    pieces: List[Piece] = []
+def _runs(text: str) -> list[Piece]:
+    pieces: list[Piece] = []
     pos = 0
     for m in _master(needs_astral(text)).finditer(text):
         s, e = m.span()
@@ -155,18 +156,13 @@ def _runs(text: str) -> List[Piece]:
     return _merge_same(pieces)
 
 
-def _merge_same(pieces: List[Piece]) -> List[Piece]:
+def _merge_same(pieces: list[Piece]) -> list[Piece]:
     """Merge adjacent runs of one label and neutral gaps between runs of one script."""
-    out: List[Piece] = []
+    out: list[Piece] = []
     for piece in pieces:
         if out and out[-1][0] == piece[0]:
             out[-1][2] = piece[2]
-        elif (
-            piece[0] != "neutral"
-            and len(out) >= 2
-            and out[-1][0] == "neutral"
-            and out[-2][0] == piece[0]
-        ):
+        elif piece[0] != "neutral" and len(out) >= 2 and out[-1][0] == "neutral" and out[-2][0] == piece[0]:
             out.pop()
             out[-1][2] = piece[2]
         else:
@@ -234,7 +230,7 @@ def _matches(opener: str, closer: str) -> bool:
     return False
 
 
-def _attach(text: str, pieces: List[Piece]) -> List[Tuple[str, int, int]]:
+def _attach(text: str, pieces: list[Piece]) -> list[tuple[str, int, int]]:
     """Apply the edge and boundary rules to merged runs."""
     strong = [p for p in pieces if p[0] != "neutral"]
     n = len(text)
@@ -245,7 +241,7 @@ def _attach(text: str, pieces: List[Piece]) -> List[Tuple[str, int, int]]:
     ends = [p[2] for p in strong]
     # The leading edge joins the first run; the opening brackets or quotes
     # nearest before that run are what it encloses.
-    opener: Optional[str] = None
+    opener: str | None = None
     j = starts[0] - 1
     while j >= 0 and text[j] != "\n" and _kind(text[j]) != 2:
         if _is_opener(text[j]):
@@ -257,7 +253,7 @@ def _attach(text: str, pieces: List[Piece]) -> List[Tuple[str, int, int]]:
     new_starts = [0] * len(strong)
     new_ends = list(ends)
     new_ends[k_last] = n
-    openers: List[Optional[str]] = [opener] + [None] * k_last
+    openers: list[str | None] = [opener] + [None] * k_last
     for k in range(1, len(strong)):
         gs, ge = ends[k - 1], starts[k]
         first_nl = text.find("\n", gs, ge)
@@ -301,7 +297,7 @@ def _attach(text: str, pieces: List[Piece]) -> List[Tuple[str, int, int]]:
         new_ends[k - 1] = left_end
         new_starts[k] = right_start
         openers[k] = text[right_start] if right_start < ge and _is_opener(text[right_start]) else None
-    out: List[Tuple[str, int, int]] = []
+    out: list[tuple[str, int, int]] = []
     for k, piece in enumerate(strong):
         if k and new_starts[k] > new_ends[k - 1]:
             out.append(("neutral", new_ends[k - 1], new_starts[k]))
@@ -309,7 +305,7 @@ def _attach(text: str, pieces: List[Piece]) -> List[Tuple[str, int, int]]:
     return out
 
 
-def segments(text: str) -> List[Segment]:
+def segments(text: str) -> list[Segment]:
     """Split ``text`` into script segments that partition it exactly.
 
     Each :class:`Segment` has ``start``, ``end``, ``script`` and ``text``;

@@ -13,44 +13,43 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Dict, FrozenSet, List, Tuple
 
 from . import _scx_table
 
 __all__ = [
-    "UNICODE_VERSION",
-    "SCRIPT_NAMES",
-    "char_label",
-    "shared_mark_scripts",
-    "class_body",
     "ARABIC_CLASS",
-    "LATIN_CLASS",
-    "OTHER_CLASS",
-    "INHERITED_CLASS",
-    "STRONG_CLASS",
-    "CLASSES",
-    "needs_astral",
-    "PERSIAN_HINTS",
-    "URDU_HINTS",
     "ARABIC_HINTS",
-    "PRESENTATION_FORMS_CLASS",
+    "ARABIC_SCRIPT_LANGUAGES",
+    "CLASSES",
     "ENGLISH_MARKERS",
     "ENGLISH_WORDS",
     "FUNCTION_WORDS",
-    "SINGLE_LANGUAGE_SCRIPTS",
-    "ARABIC_SCRIPT_LANGUAGES",
+    "INHERITED_CLASS",
     "LANGDETECT_CODES",
+    "LATIN_CLASS",
+    "OTHER_CLASS",
+    "PERSIAN_HINTS",
+    "PRESENTATION_FORMS_CLASS",
+    "SCRIPT_NAMES",
+    "SINGLE_LANGUAGE_SCRIPTS",
+    "STRONG_CLASS",
+    "UNICODE_VERSION",
+    "URDU_HINTS",
+    "char_label",
+    "class_body",
+    "needs_astral",
+    "shared_mark_scripts",
 ]
 
 UNICODE_VERSION: str = _scx_table.UNICODE_VERSION
 
-_LABELS: Tuple[str, ...] = _scx_table.LABELS
-_STARTS: List[int] = [first for first, _, _ in _scx_table.RANGES]
-_ENDS: List[int] = [last for _, last, _ in _scx_table.RANGES]
-_RANGE_LABELS: List[str] = [_LABELS[i] for _, _, i in _scx_table.RANGES]
+_LABELS: tuple[str, ...] = _scx_table.LABELS
+_STARTS: list[int] = [first for first, _, _ in _scx_table.RANGES]
+_ENDS: list[int] = [last for _, last, _ in _scx_table.RANGES]
+_RANGE_LABELS: list[str] = [_LABELS[i] for _, _, i in _scx_table.RANGES]
 
 #: Every script label a character can carry besides ``neutral``/``inherited``.
-SCRIPT_NAMES: Tuple[str, ...] = tuple(label for label in _LABELS if label != "inherited")
+SCRIPT_NAMES: tuple[str, ...] = tuple(label for label in _LABELS if label != "inherited")
 
 
 def char_label(ch: str) -> str:
@@ -67,7 +66,7 @@ def char_label(ch: str) -> str:
     return "neutral"
 
 
-def shared_mark_scripts(ch: str) -> Tuple[str, ...]:
+def shared_mark_scripts(ch: str) -> tuple[str, ...]:
     """For a combining mark shared by several scripts (one of them Arabic or
     Latin), all the scripts it belongs to; ``()`` for any other character."""
     return _scx_table.SHARED_MARKS.get(ord(ch), ())
@@ -77,7 +76,7 @@ def _escape(cp: int) -> str:
     return f"\\U{cp:08X}" if cp > 0xFFFF else f"\\u{cp:04X}"
 
 
-def class_body(ranges: List[Tuple[int, int]]) -> str:
+def class_body(ranges: list[tuple[int, int]]) -> str:
     """The inside of a ``re`` character class matching the inclusive ``ranges``."""
     parts = []
     for first, last in ranges:
@@ -85,8 +84,8 @@ def class_body(ranges: List[Tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _ranges_where(predicate, exclude=()) -> List[Tuple[int, int]]:
-    out: List[Tuple[int, int]] = []
+def _ranges_where(predicate, exclude=()) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     for first, last, label in zip(_STARTS, _ENDS, _RANGE_LABELS):
         if not predicate(label):
             continue
@@ -107,11 +106,11 @@ def _ranges_where(predicate, exclude=()) -> List[Tuple[int, int]]:
     return out
 
 
-def _bmp(ranges: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+def _bmp(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, min(b, 0xFFFF)) for a, b in ranges if a <= 0xFFFF]
 
 
-def _both(ranges: List[Tuple[int, int]]) -> Tuple[str, str]:
+def _both(ranges: list[tuple[int, int]]) -> tuple[str, str]:
     return class_body(_bmp(ranges)), class_body(ranges)
 
 
@@ -120,7 +119,7 @@ def _both(ranges: List[Tuple[int, int]]) -> Tuple[str, str]:
 # U+FFFF by a linear scan of those ranges for every character the BMP bitmap
 # rejects, so the hot path uses the BMP-only classes unless the text holds a
 # non-neutral character beyond U+FFFF (see :func:`needs_astral`).
-CLASSES: Dict[str, Tuple[str, str]] = {
+CLASSES: dict[str, tuple[str, str]] = {
     "arabic": _both(_ranges_where(lambda label: label == "arabic")),
     "latin": _both(_ranges_where(lambda label: label == "latin")),
     "other": _both(_ranges_where(lambda label: label not in ("arabic", "latin", "inherited"))),
@@ -139,7 +138,7 @@ OTHER_CLASS: str = CLASSES["other"][1]
 INHERITED_CLASS: str = CLASSES["inherited"][1]
 STRONG_CLASS: str = CLASSES["strong"][1]
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def needs_astral(text: str) -> bool:
@@ -155,7 +154,7 @@ def needs_astral(text: str) -> bool:
 
 
 # Arabic presentation forms (folded before language identification).
-PRESENTATION_FORMS_CLASS: str = "\uFB50-\uFDFF\uFE70-\uFEFE"
+PRESENTATION_FORMS_CLASS: str = "\ufb50-\ufdff\ufe70-\ufefe"
 
 # Letters that, in Arabic-script text, point to Persian or Urdu rather than
 # Arabic (or the reverse).  Facts of the three orthographies.  Each string
@@ -182,16 +181,13 @@ URDU_HINTS: str = (
 # Letters of Arabic orthography that Persian and Urdu replace by their own
 # (yeh and kaf) or rarely use (teh marbuta, alef maksura).
 ARABIC_HINTS: str = (
-    "\N{ARABIC LETTER YEH}"
-    "\N{ARABIC LETTER KAF}"
-    "\N{ARABIC LETTER TEH MARBUTA}"
-    "\N{ARABIC LETTER ALEF MAKSURA}"
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER KAF}\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF MAKSURA}"
 )
 
 # English function words that are not (common) words of the other Latin-script
 # languages langdetect knows: their share among a text's words is strong
 # evidence of English.
-ENGLISH_MARKERS: FrozenSet[str] = frozenset(
+ENGLISH_MARKERS: frozenset[str] = frozenset(
     """
     the of and to that with for are were this which from have been would their
     they said not his it be by there what when who about after than them these
@@ -205,7 +201,7 @@ ENGLISH_MARKERS: FrozenSet[str] = frozenset(
 # chrome), used with the markers above to judge Latin text too short for a
 # statistical model: a headline or a menu item is English when most of its
 # words are in this list.
-ENGLISH_WORDS: FrozenSet[str] = ENGLISH_MARKERS | frozenset(
+ENGLISH_WORDS: frozenset[str] = ENGLISH_MARKERS | frozenset(
     """
     a an in on is as at or he her him i me us my mine will over under but if so
     no not yes up out off all one two three four five six seven eight nine ten
@@ -277,7 +273,7 @@ ENGLISH_WORDS: FrozenSet[str] = ENGLISH_MARKERS | frozenset(
 # A few of the most frequent function words of the Latin-script languages
 # langdetect knows.  A line too short for the model to be trusted gets the
 # model's answer only when it holds one of these words of that language.
-FUNCTION_WORDS: Dict[str, FrozenSet[str]] = {
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
         "af": "die en van is het nie wat op te vir met",
@@ -314,7 +310,7 @@ FUNCTION_WORDS: Dict[str, FrozenSet[str]] = {
 }
 
 # Scripts used, among langdetect's languages, by one language only.
-SINGLE_LANGUAGE_SCRIPTS: Dict[str, str] = {
+SINGLE_LANGUAGE_SCRIPTS: dict[str, str] = {
     "greek": "el",
     "hebrew": "he",
     "thai": "th",
@@ -339,7 +335,7 @@ SINGLE_LANGUAGE_SCRIPTS: Dict[str, str] = {
 }
 
 # Languages written in Arabic script that langdetect knows.
-ARABIC_SCRIPT_LANGUAGES: Tuple[str, ...] = ("ar", "fa", "ur")
+ARABIC_SCRIPT_LANGUAGES: tuple[str, ...] = ("ar", "fa", "ur")
 
 # langdetect's codes that are not ISO 639-1.
-LANGDETECT_CODES: Dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh"}
+LANGDETECT_CODES: dict[str, str] = {"zh-cn": "zh", "zh-tw": "zh"}

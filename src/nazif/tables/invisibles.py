@@ -10,11 +10,10 @@ the Arabic letter set for their script decisions.
 from __future__ import annotations
 
 import unicodedata
-from typing import Dict, FrozenSet, List, Tuple
 
 #: Always removed: format characters that have no visible effect in plain
 #: text once it has left its web page, with a short reason each.
-INVISIBLE_FORMAT: Dict[str, str] = {
+INVISIBLE_FORMAT: dict[str, str] = {
     "\N{ZERO WIDTH SPACE}": "line-break hint",
     "\N{WORD JOINER}": "no-break hint",
     "\N{ZERO WIDTH NO-BREAK SPACE}": "byte order mark / no-break hint",
@@ -50,16 +49,13 @@ INVISIBLE_FORMAT: Dict[str, str] = {
 
 #: Line-ending controls that are *kept*: :func:`nazif.whitespace.normalize_whitespace`
 #: turns them into "\n" (or a space, for the tab).
-KEPT_CONTROLS: FrozenSet[str] = frozenset(
-    "\N{CHARACTER TABULATION}\N{LINE FEED}\N{LINE TABULATION}\N{FORM FEED}"
-    "\N{CARRIAGE RETURN}\N{NEXT LINE}"
+KEPT_CONTROLS: frozenset[str] = frozenset(
+    "\N{CHARACTER TABULATION}\N{LINE FEED}\N{LINE TABULATION}\N{FORM FEED}\N{CARRIAGE RETURN}\N{NEXT LINE}"
 )
 
 #: Always removed: C0 controls, DELETE and C1 controls, except ``KEPT_CONTROLS``.
-CONTROLS: Tuple[str, ...] = tuple(
-    c
-    for c in map(chr, [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)])
-    if c not in KEPT_CONTROLS
+CONTROLS: tuple[str, ...] = tuple(
+    c for c in map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]) if c not in KEPT_CONTROLS
 )
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
@@ -75,7 +71,7 @@ TAGS = (0xE0020, 0xE007F)  # TAG SPACE .. CANCEL TAG (emoji flag sequences)
 #: superset of Unicode's Extended_Pictographic property (a test checks it)
 #: made of whole symbol blocks, minus the quotation-mark ornaments
 #: U+275B..U+275E (which :func:`nazif.quotes.normalize_quotes` rewrites).
-PICTOGRAPH_RANGES: Tuple[Tuple[int, int], ...] = (
+PICTOGRAPH_RANGES: tuple[tuple[int, int], ...] = (
     (0x00A9, 0x00A9),  # COPYRIGHT SIGN
     (0x00AE, 0x00AE),  # REGISTERED SIGN
     (0x203C, 0x203C),  # DOUBLE EXCLAMATION MARK
@@ -100,14 +96,14 @@ PICTOGRAPH_RANGES: Tuple[Tuple[int, int], ...] = (
 #: What may stand just before a ZERO WIDTH JOINER inside an emoji sequence,
 #: besides a pictograph: VARIATION SELECTOR-16 and emoji tag characters.
 #: (The skin-tone modifiers U+1F3FB..U+1F3FF are inside the pictograph ranges.)
-EMOJI_JOINER_PREFIX_RANGES: Tuple[Tuple[int, int], ...] = (
+EMOJI_JOINER_PREFIX_RANGES: tuple[tuple[int, int], ...] = (
     (ord(VARIATION_SELECTOR_16), ord(VARIATION_SELECTOR_16)),
     TAGS,
 )
 
 # Blocks searched for Arabic-script letters and marks, and whether the block
 # holds presentation forms.
-_ARABIC_BLOCKS: Tuple[Tuple[int, int, bool], ...] = (
+_ARABIC_BLOCKS: tuple[tuple[int, int, bool], ...] = (
     (0x0600, 0x06FF, False),  # Arabic
     (0x0750, 0x077F, False),  # Arabic Supplement
     (0x0870, 0x089F, False),  # Arabic Extended-B
@@ -119,11 +115,11 @@ _ARABIC_BLOCKS: Tuple[Tuple[int, int, bool], ...] = (
 )
 
 
-def _build_arabic() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+def _build_arabic() -> tuple[frozenset[str], frozenset[str]]:
     category = unicodedata.category
-    letters: List[str] = []
-    marks: List[str] = []
-    presentation: List[str] = []
+    letters: list[str] = []
+    marks: list[str] = []
+    presentation: list[str] = []
     for lo, hi, is_presentation in _ARABIC_BLOCKS:
         for cp in range(lo, hi + 1):
             c = chr(cp)
@@ -150,9 +146,9 @@ def _build_arabic() -> Tuple[FrozenSet[str], FrozenSet[str]]:
 ARABIC_LETTERS, ARABIC_MARKS = _build_arabic()
 
 
-def code_point_ranges(chars) -> List[Tuple[int, int]]:
+def code_point_ranges(chars) -> list[tuple[int, int]]:
     """Sorted code points of ``chars`` merged into ``(first, last)`` ranges."""
-    out: List[Tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     for cp in sorted(ord(c) for c in chars):
         if out and out[-1][1] == cp - 1:
             out[-1] = (out[-1][0], cp)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet
 
 #: Marks that take no space before them (when a space, a line end, a closing
 #: bracket or quote, or another such mark follows them).
-NO_SPACE_BEFORE: FrozenSet[str] = frozenset(
+NO_SPACE_BEFORE: frozenset[str] = frozenset(
     "\N{COMMA}\N{FULL STOP}\N{SEMICOLON}\N{COLON}\N{EXCLAMATION MARK}\N{QUESTION MARK}"
     "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
 )
@@ -15,19 +14,19 @@ NO_SPACE_BEFORE: FrozenSet[str] = frozenset(
 #: a space before them is kept in that case.  The Arabic semicolon is here
 #: too so that both semicolons follow the same spacing rule (the
 #: ``script_punctuation`` option swaps one for the other).
-EMOTICON_EYES: FrozenSet[str] = frozenset("\N{COLON}\N{SEMICOLON}\N{ARABIC SEMICOLON}")
+EMOTICON_EYES: frozenset[str] = frozenset("\N{COLON}\N{SEMICOLON}\N{ARABIC SEMICOLON}")
 
-OPENING_BRACKETS: FrozenSet[str] = frozenset(
+OPENING_BRACKETS: frozenset[str] = frozenset(
     "\N{LEFT PARENTHESIS}\N{LEFT SQUARE BRACKET}\N{LEFT CURLY BRACKET}"
 )
-CLOSING_BRACKETS: FrozenSet[str] = frozenset(
+CLOSING_BRACKETS: frozenset[str] = frozenset(
     "\N{RIGHT PARENTHESIS}\N{RIGHT SQUARE BRACKET}\N{RIGHT CURLY BRACKET}"
 )
 
 #: ``script_punctuation=True``: the Arabic form of each Latin mark.
-LATIN_TO_ARABIC: Dict[str, str] = {
+LATIN_TO_ARABIC: dict[str, str] = {
     "\N{COMMA}": "\N{ARABIC COMMA}",
     "\N{SEMICOLON}": "\N{ARABIC SEMICOLON}",
     "\N{QUESTION MARK}": "\N{ARABIC QUESTION MARK}",
 }
-ARABIC_TO_LATIN: Dict[str, str] = {a: b for b, a in LATIN_TO_ARABIC.items()}
+ARABIC_TO_LATIN: dict[str, str] = {a: b for b, a in LATIN_TO_ARABIC.items()}

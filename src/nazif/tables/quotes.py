@@ -7,14 +7,13 @@ direction only when the context cannot tell (see ``docs/normalize.md``).
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet
 
 OPEN = "open"
 CLOSE = "close"
 NEUTRAL = "neutral"
 
 #: Double quotation marks and their nominal direction.
-DOUBLE_QUOTES: Dict[str, str] = {
+DOUBLE_QUOTES: dict[str, str] = {
     "\N{QUOTATION MARK}": NEUTRAL,
     "\N{FULLWIDTH QUOTATION MARK}": NEUTRAL,
     "\N{DOUBLE PRIME}": NEUTRAL,  # a quote unless it follows a digit (5″)
@@ -35,7 +34,7 @@ DOUBLE_QUOTES: Dict[str, str] = {
 
 #: Single quotation marks and apostrophes and their nominal direction.  Two
 #: of them side by side (``''``, ``````, ``‘‘``) are read as one double mark.
-SINGLE_QUOTES: Dict[str, str] = {
+SINGLE_QUOTES: dict[str, str] = {
     "\N{APOSTROPHE}": NEUTRAL,
     "\N{FULLWIDTH APOSTROPHE}": NEUTRAL,
     "\N{PRIME}": NEUTRAL,  # a quote unless it follows a digit (5′, 45° 30′)
@@ -53,10 +52,10 @@ SINGLE_QUOTES: Dict[str, str] = {
 }
 
 #: Primes: left alone when they follow a digit (measurements, angles).
-PRIMES: FrozenSet[str] = frozenset("\N{PRIME}\N{DOUBLE PRIME}")
+PRIMES: frozenset[str] = frozenset("\N{PRIME}\N{DOUBLE PRIME}")
 
 #: Every character the step may rewrite.
-QUOTE_CHARS: FrozenSet[str] = frozenset(DOUBLE_QUOTES) | frozenset(SINGLE_QUOTES)
+QUOTE_CHARS: frozenset[str] = frozenset(DOUBLE_QUOTES) | frozenset(SINGLE_QUOTES)
 
 #: Output marks of each style: (double open, double close, single open, single close).
 ASCII_MARKS = ("\N{QUOTATION MARK}", "\N{QUOTATION MARK}", "\N{APOSTROPHE}", "\N{APOSTROPHE}")

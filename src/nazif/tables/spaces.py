@@ -7,10 +7,9 @@ pins it against :mod:`unicodedata`.
 
 from __future__ import annotations
 
-from typing import Tuple
 
 #: Every character of general category Zs (space separator), U+0020 included.
-SPACE_SEPARATORS: Tuple[str, ...] = (
+SPACE_SEPARATORS: tuple[str, ...] = (
     "\N{SPACE}",
     "\N{NO-BREAK SPACE}",
     "\N{OGHAM SPACE MARK}",
@@ -37,7 +36,7 @@ TAB = "\N{CHARACTER TABULATION}"
 #: These are the line boundaries of Unicode's UAX #14 mandatory breaks that
 #: are not also C0 separators (U+001C..U+001E are removed as controls by
 #: :func:`nazif.invisibles.remove_invisibles` instead).
-LINE_BREAKS: Tuple[str, ...] = (
+LINE_BREAKS: tuple[str, ...] = (
     "\N{CARRIAGE RETURN}\N{LINE FEED}",
     "\N{LINE FEED}",
     "\N{CARRIAGE RETURN}",
@@ -49,4 +48,4 @@ LINE_BREAKS: Tuple[str, ...] = (
 )
 
 #: The single characters of ``LINE_BREAKS``.
-LINE_BREAK_CHARS: Tuple[str, ...] = tuple(b for b in LINE_BREAKS if len(b) == 1)
+LINE_BREAK_CHARS: tuple[str, ...] = tuple(b for b in LINE_BREAKS if len(b) == 1)
