@@ -26,13 +26,19 @@ of a page.  A sample string is kept only for a key seen on two pages or more.
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from typing import Union
+from urllib.parse import urlsplit
 
 from .lexicon import Entry, Lexicon
 from .matchkey import match_key
 
-__all__ = ["SiteCounter", "learn"]
+__all__ = ["SiteCounter", "SiteCounts", "learn", "site_of"]
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 _TERMINAL = (".", "!", "?", "\u061f", "\u2026", "\u06d4")
 
@@ -186,3 +192,227 @@ def learn(
     for page in pages:
         counter.add(page)
     return counter.lexicon()
+
+
+def site_of(value: object) -> str:
+    """The site a record belongs to: the host of a URL, else the value itself.
+
+    ``www.`` and a port are dropped and the host is lowered, so that the pages
+    of one site group together; anything that is not a URL (a site name) is
+    returned stripped, and a missing value gives ``""`` (no site: no learning).
+
+    >>> site_of("https://WWW.Example.com:8080/news/1?x=2")
+    'example.com'
+    >>> site_of("aljazeera"), site_of(None)
+    ('aljazeera', '')
+    """
+    if not isinstance(value, str):
+        return ""
+    v = value.strip()
+    if "//" in v[:12] or v.lower().startswith(("http:", "https:")):
+        try:
+            host = urlsplit(v).hostname or ""
+        except ValueError:
+            host = ""
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    return v
+
+
+def _page_keys(page: str, max_words: int, max_line_chars: int) -> dict[str, tuple[int, str]]:
+    """``match key -> (paragraph?, sample line)`` of the distinct countable lines of a page."""
+    keys: dict[str, tuple[int, str]] = {}
+    for raw in page.split("\n"):
+        s = raw.strip()
+        if not s or len(s) > max_line_chars:
+            continue
+        words = len(s.split())
+        para = _is_paragraph(s, words)
+        if words > max_words and not para:
+            continue
+        key = match_key(s)
+        if key and key not in keys:
+            keys[key] = (int(para), s)
+    return keys
+
+
+class SiteCounts:
+    """Pass 1 of two-pass site learning: line counts per site, mergeable and serialisable.
+
+    Feed ``(site, page)`` pairs with :meth:`add` (one worker's share of a
+    crawl), combine partial counts from many workers with :meth:`merge` (or
+    ``|``), save them as JSON lines with :meth:`save` and read them back with
+    :meth:`load`; then :meth:`lexicons` gives one site :class:`Lexicon` per
+    site for pass 2 (``nazif.chrome.remove(text, lexicon=Lexicon.builtin() |
+    lexicons[site])``).  The thresholds are those of :func:`learn`; counts
+    are exact (keys are match-key strings, stable across processes), so
+    merging in any order gives the same lexicons.  Memory is one entry per
+    distinct short line per site.  Pages with no site (``""``) are not
+    counted.
+
+    >>> a, b = SiteCounts(min_pages=2), SiteCounts(min_pages=2)
+    >>> a.add("ex.com", "Home\\nStory one.")
+    >>> b.add("ex.com", "Home\\nStory two.")
+    >>> [e.phrase for e in (a | b).lexicons()["ex.com"]]
+    ['Home']
+    >>> SiteCounts.from_jsonl((a | b).to_jsonl()) == (a | b)
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        min_pages: int = 3,
+        min_share: float = 0.2,
+        max_words: int = 25,
+        paragraph_share: float = 0.9,
+        max_line_chars: int = 400,
+    ) -> None:
+        if not 0 < min_share <= 1:
+            raise ValueError("min_share must be in (0, 1]")
+        if not 0 < paragraph_share <= 1:
+            raise ValueError("paragraph_share must be in (0, 1]")
+        self.min_pages = max(1, int(min_pages))
+        self.min_share = float(min_share)
+        self.max_words = int(max_words)
+        self.paragraph_share = float(paragraph_share)
+        self.max_line_chars = int(max_line_chars)
+        # site -> pages counted
+        self.pages: dict[str, int] = {}
+        # site -> match key -> [pages, paragraph?, sample line]
+        self.lines: dict[str, dict[str, list]] = {}
+
+    def _options(self) -> dict[str, object]:
+        return {
+            "min_pages": self.min_pages,
+            "min_share": self.min_share,
+            "max_words": self.max_words,
+            "paragraph_share": self.paragraph_share,
+            "max_line_chars": self.max_line_chars,
+        }
+
+    def add(self, site: str, page: str) -> None:
+        """Count the distinct lines of one page of ``site``."""
+        if not isinstance(site, str):
+            raise TypeError(f"site must be str, not {type(site).__name__}")
+        if not isinstance(page, str):
+            raise TypeError(f"pages must be str, not {type(page).__name__}")
+        if not site:
+            return
+        self.pages[site] = self.pages.get(site, 0) + 1
+        table = self.lines.setdefault(site, {})
+        for key, (para, sample) in _page_keys(page, self.max_words, self.max_line_chars).items():
+            slot = table.get(key)
+            if slot is None:
+                table[key] = [1, para, sample]
+            else:
+                slot[0] += 1
+
+    def add_counts(self, other: SiteCounts) -> None:
+        """Add ``other``'s counts to these, in place."""
+        if not isinstance(other, SiteCounts):
+            raise TypeError(f"can only merge SiteCounts, not {type(other).__name__}")
+        for site, n in other.pages.items():
+            self.pages[site] = self.pages.get(site, 0) + n
+            table = self.lines.setdefault(site, {})
+            for key, (c, para, sample) in other.lines.get(site, {}).items():
+                slot = table.get(key)
+                if slot is None:
+                    table[key] = [c, para, sample]
+                else:
+                    slot[0] += c
+                    # the smaller sample wins, so that merge order does not matter
+                    if sample < slot[2]:
+                        slot[2] = sample
+
+    def merge(self, *others: SiteCounts) -> SiteCounts:
+        """A new :class:`SiteCounts` with these counts and ``others``' added."""
+        out = SiteCounts(**self._options())  # type: ignore[arg-type]
+        for c in (self, *others):
+            out.add_counts(c)
+        return out
+
+    def __or__(self, other: SiteCounts) -> SiteCounts:
+        return self.merge(other)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SiteCounts):
+            return NotImplemented
+        return self.pages == other.pages and self.lines == other.lines
+
+    def __len__(self) -> int:
+        """How many sites are counted."""
+        return len(self.pages)
+
+    def sites(self) -> list[str]:
+        """The sites counted, sorted."""
+        return sorted(self.pages)
+
+    def frequent(self, site: str) -> list[tuple[str, int]]:
+        """``(sample line, pages)`` of ``site``'s lines over the thresholds, most frequent first."""
+        n = self.pages.get(site, 0)
+        if n == 0:
+            return []
+        need = max(self.min_pages, math.ceil(self.min_share * n))
+        need_para = max(self.min_pages, math.ceil(self.paragraph_share * n))
+        out = [
+            (sample, c)
+            for c, para, sample in self.lines.get(site, {}).values()
+            if c >= (need_para if para else need)
+        ]
+        out.sort(key=lambda t: (-t[1], t[0]))
+        return out
+
+    def lexicon(self, site: str) -> Lexicon:
+        """``site``'s frequent lines as a site lexicon (empty for an unknown site)."""
+        return Lexicon(
+            (Entry("line", "site", s, "site", c) for s, c in self.frequent(site)),
+            name="site",
+        )
+
+    def lexicons(self) -> dict[str, Lexicon]:
+        """One site lexicon per site that has learned lines (sites with none are left out)."""
+        out = {}
+        for site in self.sites():
+            lex = self.lexicon(site)
+            if len(lex):
+                out[site] = lex
+        return out
+
+    def to_jsonl(self) -> Iterator[str]:
+        """The counts as JSON lines: one options line, then one line per site."""
+        yield json.dumps({"nazif_site_counts": 1, **self._options()}, ensure_ascii=False)
+        for site in self.sites():
+            rows = sorted([k, *v] for k, v in self.lines.get(site, {}).items())
+            yield json.dumps({"site": site, "pages": self.pages[site], "lines": rows}, ensure_ascii=False)
+
+    @classmethod
+    def from_jsonl(cls, lines: Iterable[str]) -> SiteCounts:
+        """Counts read back from :meth:`to_jsonl` lines."""
+        it = iter(lines)
+        head = json.loads(next(it))
+        if not isinstance(head, dict) or head.pop("nazif_site_counts", None) != 1:
+            raise ValueError("not nazif site counts (first line must be the options line)")
+        out = cls(**head)
+        for line in it:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            site = rec["site"]
+            out.pages[site] = out.pages.get(site, 0) + int(rec["pages"])
+            table = out.lines.setdefault(site, {})
+            for key, c, para, sample in rec["lines"]:
+                table[key] = [int(c), int(para), sample]
+        return out
+
+    def save(self, path: PathLike) -> None:
+        """Write the counts to ``path`` as JSON lines (UTF-8)."""
+        with open(path, "w", encoding="utf-8") as f:
+            for line in self.to_jsonl():
+                f.write(line + "\n")
+
+    @classmethod
+    def load(cls, path: PathLike) -> SiteCounts:
+        """Counts saved with :meth:`save`."""
+        with open(path, encoding="utf-8") as f:
+            return cls.from_jsonl(f)
