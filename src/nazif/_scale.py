@@ -73,33 +73,45 @@ class Cleaner:
     (``None``, missing values) are returned unchanged.
     """
 
-    def __init__(self, preset: str = "corpus", site_lexicons: Mapping[str, Any] | None = None) -> None:
-        if not isinstance(preset, str):
-            raise TypeError(f"preset must be str, not {type(preset).__name__}")
-        self.preset = preset
-        self.spec = preset_spec(preset)
-        self.pipeline = Pipeline.from_preset(preset)
+    def __init__(
+        self, preset: str | Pipeline = "corpus", site_lexicons: Mapping[str, Any] | None = None
+    ) -> None:
+        if isinstance(preset, Pipeline):
+            self.preset = preset.name or "pipeline"
+            self.pipeline = preset
+        elif isinstance(preset, str):
+            self.preset = preset
+            self.pipeline = Pipeline(preset_spec(preset), name=preset)
+        else:
+            raise TypeError(f"preset must be a preset name or a Pipeline, not {type(preset).__name__}")
         self.site_lexicons = dict(site_lexicons or {})
         self._by_site: dict[str, Pipeline] = {}
 
     def pipeline_for(self, site: str | None) -> Pipeline:
-        """The pipeline for ``site``: the preset's own unless the site has a lexicon."""
+        """The pipeline for ``site``: the preset's own unless the site has a lexicon
+        (then its ``remove_chrome`` steps use their lexicon plus the site's)."""
         if not site or site not in self.site_lexicons:
             return self.pipeline
         p = self._by_site.get(site)
         if p is None:
             from .chrome.lexicon import Lexicon
 
-            lex = Lexicon.builtin() | self.site_lexicons[site]
+            site_lex = self.site_lexicons[site]
             steps: list[Any] = []
-            for s in self.spec:
-                name = s if isinstance(s, str) else s[0]
-                if name == "remove_chrome":
-                    opts = {} if isinstance(s, str) else dict(s[1])
-                    opts["lexicon"] = lex
-                    steps.append(["remove_chrome", opts])
-                else:
+            for s in self.pipeline.steps:
+                if s.name != "remove_chrome":
                     steps.append(s)
+                    continue
+                opts = dict(s.options)
+                base = opts.get("lexicon")
+                if isinstance(base, Lexicon):
+                    lex = base | site_lex
+                elif isinstance(base, str):
+                    lex = Lexicon.builtin() | Lexicon.from_file(base) | site_lex
+                else:
+                    lex = Lexicon.builtin() | site_lex
+                opts["lexicon"] = lex
+                steps.append([s.func, opts])
             p = Pipeline(steps, name=f"{self.preset}+site")
             self._by_site[site] = p
         return p

@@ -290,6 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a bad record (broken JSON, missing field, invalid UTF-8): stop with its position "
         "(default), skip it (left out of the output), or keep it unchanged",
     )
+    g.add_argument(
+        "--site-field",
+        metavar="FIELD",
+        help="JSON lines: learn the lines each site repeats and remove them too (two passes over "
+        "the files); FIELD holds the page URL (its host is the site) or a site name",
+    )
     g = p.add_argument_group("output")
     x = g.add_mutually_exclusive_group()
     x.add_argument(

@@ -208,6 +208,10 @@ def cmd_clean(args: Any) -> int:
     inputs = resolve_inputs(args.files)
     kind, delimiter = resolve_format(args, inputs)
     fields = resolve_fields(args, kind)
+    if getattr(args, "site_field", None):
+        from .sites import clean_by_site
+
+        return clean_by_site(args, pipeline, inputs, kind, fields)
     outputs = _Outputs(args, inputs)
     if any(i.is_stdin for i in inputs) and sys.stdin.isatty() and not args.quiet:
         sys.stderr.write("nazif: reading standard input (end it with Ctrl-D; see nazif clean --help)\n")

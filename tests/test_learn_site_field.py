@@ -1,0 +1,92 @@
+"""Two-pass site learning: SiteCounts (merge, save/load) and ``nazif clean --site-field``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import nazif
+from nazif.chrome.learn import SiteCounts, site_of
+
+SITE_LINE = "Port Ashby Weekly — all the news of the bay"
+PAGES = [
+    ("Council passes the budget", "The council approved the new budget after a long debate on Tuesday."),
+    ("Storm wrecks the fishing fleet", "Fishermen say the storm destroyed more than forty boats."),
+    ("Museum to reopen in spring", "The museum reopens next month with a hall on shipbuilding."),
+    ("Teachers plan a Friday strike", "Teachers at the two schools will strike over unpaid overtime."),
+]
+
+
+def _records() -> list[dict]:
+    recs: list[dict] = []
+    for i, (head, story) in enumerate(PAGES):
+        text = f"{head}\n{story}\n{SITE_LINE}\nShare"
+        recs.append({"id": i, "url": f"https://www.ashby.example/{i}", "text": text})
+        recs.append({"id": 100 + i, "url": None, "text": text})
+    recs.append({"id": 999, "url": "https://lone.example/", "text": f"{SITE_LINE}\nA single page."})
+    return recs
+
+
+def test_counts_merge_in_any_order_and_round_trip(tmp_path: Path) -> None:
+    recs = _records()
+    whole, a, b = SiteCounts(), SiteCounts(), SiteCounts()
+    for k, r in enumerate(recs):
+        site = site_of(r["url"])
+        whole.add(site, r["text"])
+        (a if k % 2 else b).add(site, r["text"])
+    assert (a | b) == (b | a) == whole
+    path = tmp_path / "counts.jsonl"
+    whole.save(path)
+    assert SiteCounts.load(path) == whole
+    assert list(whole.lexicons()) == ["ashby.example"]  # lone.example has one page: nothing learned
+
+
+def test_site_counts_reject_wrong_types() -> None:
+    c = SiteCounts()
+    with pytest.raises(TypeError):
+        c.add("x", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        c.add(None, "text")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        c.merge(3)  # type: ignore[arg-type]
+    assert site_of("\ud800") == "\ud800" and site_of("http://[::1") == "http://[::1"
+
+
+def test_cli_site_field(tmp_path: Path) -> None:
+    recs = _records()
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "nazif", "clean", "--preset", "corpus", "--jsonl", "--field", "text"]
+    subprocess.run([*cmd, "--site-field", "url", str(src), "-o", str(out)], check=True, timeout=120)
+    plain = tmp_path / "plain.jsonl"
+    subprocess.run([*cmd, str(src), "-o", str(plain)], check=True, timeout=120)
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["id"] for g in got] == [r["id"] for r in recs]
+    plain_lines = plain.read_text(encoding="utf-8").splitlines()
+    for r, g, p in zip(recs, got, [json.loads(x) for x in plain_lines]):
+        assert p["text"] == nazif.clean(r["text"], preset="corpus")
+        if site_of(r["url"]) == "ashby.example":
+            assert SITE_LINE not in g["text"]
+            assert g["text"] == p["text"].replace(f"\n{SITE_LINE}", "")
+        else:  # no site, or a site with too few pages: the same as without site learning
+            assert g == p
+    # records with nothing learned are byte-identical to the one-pass output
+    out_lines = out.read_text(encoding="utf-8").splitlines()
+    assert [o for o, r in zip(out_lines, recs) if r["url"] is None] == [
+        p for p, r in zip(plain_lines, recs) if r["url"] is None
+    ]
+
+
+def test_cli_site_field_needs_chrome_removal_and_files(tmp_path: Path) -> None:
+    src = tmp_path / "crawl.jsonl"
+    src.write_text('{"text": "a", "url": "x"}\n', encoding="utf-8")
+    base = [sys.executable, "-m", "nazif", "clean", "--jsonl", "--site-field", "url"]
+    r = subprocess.run([*base, "--preset", "display", str(src)], capture_output=True, timeout=60)
+    assert r.returncode != 0 and b"remove_chrome" in r.stderr
+    r = subprocess.run([*base, "--preset", "corpus"], input=b"{}\n", capture_output=True, timeout=60)
+    assert r.returncode != 0 and b"standard input" in r.stderr
