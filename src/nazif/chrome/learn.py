@@ -41,11 +41,15 @@ __all__ = ["SiteCounter", "SiteCounts", "learn", "site_of"]
 PathLike = Union[str, "os.PathLike[str]"]
 
 _TERMINAL = (".", "!", "?", "\u061f", "\u2026", "\u06d4")
+# A line of eight words or more ending in sentence punctuation, or in a comma,
+# semicolon or colon (a sentence broken over lines: "… كشف أن الادعاء غير صحيح،"),
+# is prose: it is learned only when nearly every page of the site repeats it.
+_PROSE_END = (*_TERMINAL, ",", "\u060c", ";", "\u061b", ":")
 
 
 def _is_paragraph(s: str, words: int) -> bool:
     t = s.rstrip("\"'\u201d\u2019\u00bb)] ")
-    return words >= 30 or (words >= 8 and t.endswith(_TERMINAL))
+    return words >= 30 or (words >= 8 and t.endswith(_PROSE_END))
 
 
 class SiteCounter:
