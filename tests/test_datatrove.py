@@ -125,3 +125,16 @@ def test_site_learning_two_passes(tmp_path: Path) -> None:
         assert SITE_LINE not in got  # learned and removed
         assert got.startswith(r["text"].split("\n")[0])  # the headline is kept
         assert r["text"].split("\n")[1] in got  # the story is kept
+
+
+def test_filter_without_metadata_is_nazif_clean() -> None:
+    from datatrove.data import Document
+
+    f = NazifFilter("corpus")
+    for i, t in enumerate(UTF8_SAMPLES):
+        doc = Document(text=t, id=str(i))
+        result = f.filter(doc)
+        assert doc.text == nazif.clean(t, preset="corpus")
+        assert result == (True if doc.text.strip() else (False, "nazif_empty"))
+        assert "nazif" not in doc.metadata
+    assert "nazif_remove_chrome:lexicon-line" in str(f.stats.to_dict())

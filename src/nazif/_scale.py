@@ -141,6 +141,23 @@ class Cleaner:
             maps.append(_StepMap(report.changes))
         return p(text), spans
 
+    def clean_with_rules(self, text: Any, site: str | None = None) -> tuple[Any, list[str]]:
+        """``(cleaned text, rules)``, cheaply: the name of every step that changed
+        the text, and ``remove_chrome:<rule>`` for every line chrome removal took."""
+        if not isinstance(text, str):
+            return text, []
+        rules: list[str] = []
+        for s in self.pipeline_for(site).steps:
+            if s.name == "remove_chrome":
+                new, changes = s.trace(text)
+                rules.extend(f"remove_chrome:{c.rule}" for c in changes)
+            else:
+                new = s.func(text, **s.options)
+                if new != text:
+                    rules.append(s.name)
+            text = new
+        return text, rules
+
     def spans(self, text: Any, site: str | None = None) -> list[Span]:
         """The ``(start, end, rule, score)`` spans of what cleaning changes in ``text``."""
         return self.clean_with_spans(text, site)[1]

@@ -16,7 +16,8 @@ Needs the ``datatrove`` extra (``pip install "nazif[datatrove]"``)::
 
 :class:`NazifFormatter` rewrites ``doc.text`` as ``nazif.clean(text, preset)``
 does and drops nothing.  :class:`NazifFilter` does the same, counts every
-change per rule with ``stat_update`` (``nazif_remove_chrome:lexicon-line`` …),
+chrome removal per rule and every step that changed the text with
+``stat_update`` (``nazif_remove_chrome:lexicon-line``, ``nazif_normalize_quotes`` …),
 drops the documents that cleaning leaves empty with the reason
 ``nazif_empty``, and with ``metadata_key`` keeps the ``(start, end, rule,
 score)`` spans of the changes (coordinates of the input text) in
@@ -87,12 +88,15 @@ class NazifFilter(BaseFilter):
 
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
         site = self._site(doc)
-        text, spans = self.cleaner.clean_with_spans(doc.text, site)
-        for rule, n in Counter(sp[2] for sp in spans).items():
+        if self.metadata_key:
+            text, spans = self.cleaner.clean_with_spans(doc.text, site)
+            doc.metadata[self.metadata_key] = [list(sp) for sp in spans]
+            rules = [sp[2] for sp in spans]
+        else:
+            text, rules = self.cleaner.clean_with_rules(doc.text, site)
+        for rule, n in Counter(rules).items():
             self.stat_update(f"nazif_{rule}", value=n)
         doc.text = text
-        if self.metadata_key:
-            doc.metadata[self.metadata_key] = [list(sp) for sp in spans]
         if not isinstance(text, str) or not text.strip():
             return False, EMPTY_REASON
         return True
