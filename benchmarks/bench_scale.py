@@ -117,7 +117,7 @@ def main() -> None:
             res[f"cli{jobs}"] = dt
             print(f"nazif clean --jobs {jobs}:            {dt:7.1f} s  {mb / dt:6.2f} MB/s")
         dt, rss = run([*nazif, "--site-field", "site", str(path), "-o", os.devnull])
-        dt_s, rss_s = run([*nazif, "--site-field", "site", str(small), "-o", os.devnull])
+        _dt_s, rss_s = run([*nazif, "--site-field", "site", str(small), "-o", os.devnull])
         print(
             f"nazif clean --site-field (2 passes): {dt:7.1f} s  {mb / dt:6.2f} MB/s  "
             f"{res['cli1'] / dt:.2f}x single-pass --jobs 1 (target >= 0.5); "
