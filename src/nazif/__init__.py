@@ -24,7 +24,7 @@ from typing import Any
 
 from .pipeline import Explanation, Pipeline, StepReport, make_pipeline
 from .presets import PRESETS, preset_names
-from .steps import STEP_HOMES, Change, get_step, step_names
+from .steps import STEP_HOMES, Change, expect_str, get_step, step_names
 
 __version__ = "0.1.0"
 
@@ -83,10 +83,17 @@ def clean(text: str, preset: str = "display") -> str:
 
     >>> clean("Arabic\\u00a0digits: \\u0663\\u0664", preset="search")
     'Arabic digits: 34'
+
+    A non-``str`` ``text`` (``None``, ``NaN``, bytes) raises ``TypeError``
+    here; integrations (``nazif.scrapy``) pass missing values through.
     """
+    expect_str(text, "nazif.clean")
+    expect_str(preset, "nazif.clean's preset")
     return _preset_pipeline(preset)(text)
 
 
 def explain(text: str, preset: str = "display") -> Explanation:
     """What each step of ``preset`` changed in ``text`` (see :meth:`Pipeline.explain`)."""
+    expect_str(text, "nazif.explain")
+    expect_str(preset, "nazif.explain's preset")
     return _preset_pipeline(preset).explain(text)

@@ -86,10 +86,12 @@ CHROME_TAGS = frozenset(["nav", "header", "footer", "aside", "form"])
 ARTICLE_TAGS = frozenset(["article", "main"])
 #: class/id tokens (split on anything not a letter or digit, lowercased)
 #: that name site chrome.  Chosen from common CMS themes' class names
-#: (WordPress, Drupal, Bootstrap); a token must equal one of these.
+#: (WordPress, Drupal, Bootstrap); a token must equal one of these.  Not
+#: ``sidebar``: layouts name page wrappers after it (``with-sidebar``); on the
+#: silver pages it cost 118 content lines (``benchmarks/eval_html.py``).
 CHROME_TOKENS = frozenset(
     """related share sharing sharebar social comment comments newsletter subscribe subscription
-    breadcrumb breadcrumbs tags tagcloud footer navbar nav navigation menu sidebar cookie cookies
+    breadcrumb breadcrumbs tags tagcloud footer navbar nav navigation menu cookie cookies
     consent promo advert advertisement ads sponsored outbrain taboola trending popular mostread
     recommended recirculation""".split()
 )
@@ -183,10 +185,10 @@ def _root(html: Any, who: str) -> Any:
         text = _decode(bytes(html))
     elif isinstance(html, str):
         text = html
-    elif hasattr(html, "tag") and hasattr(html, "iter") and hasattr(html, "getparent"):
+    elif isinstance(html, etree._Element):
         return html  # an lxml element already
-    elif type(html).__module__.startswith("bs4"):
-        text = str(html)
+    elif type(html).__module__.split(".")[0] == "bs4":
+        text = str(html)  # a BeautifulSoup object or tag, serialised
     else:
         raise TypeError(
             f"{who} expects str, bytes, a BeautifulSoup object or an lxml element, got {type(html).__name__}"
@@ -239,7 +241,26 @@ def _element_evidence(el: Any) -> tuple[str, bool]:
     return "", hidden
 
 
+#: Elements whose ancestors (and themselves) never count as chrome
+#: containers: a ``<div class="page with-sidebar">`` or a ``<header>`` that
+#: holds the article or its headline is a layout wrapper, not chrome.
+PROTECT_TAGS = ("article", "main", "h1")
+
+
+def _protected(root: Any) -> set[Any]:
+    keep: set[Any] = set()
+    for el in root.iter(*PROTECT_TAGS):
+        if el.tag != "h1":
+            keep.add(el)
+        for anc in el.iterancestors():
+            if anc in keep:
+                break
+            keep.add(anc)
+    return keep
+
+
 def _walk(root: Any) -> Iterator[Line]:
+    protected = _protected(root)
     parts: list[str] = []
     link_chars = 0
     total_chars = 0
@@ -298,9 +319,12 @@ def _walk(root: Any) -> Iterator[Line]:
                 if line is not None:
                     yield line
             ptag, ptoken, phidden = ctx_stack[-1]
-            token, hidden = _element_evidence(el)
+            token, hidden = ("", False) if el in protected else _element_evidence(el)
             art = in_article[-1] or tag in ARTICLE_TAGS
-            ctag = tag if (tag in CHROME_TAGS and not (art and tag in ("header", "footer"))) else ptag
+            site_chrome = (
+                tag in CHROME_TAGS and el not in protected and not (art and tag in ("header", "footer"))
+            )
+            ctag = tag if site_chrome else ptag
             ctx_stack.append((ctag, token or ptoken, hidden or phidden))
             in_article.append(art)
             if tag == "a":
