@@ -170,12 +170,12 @@ def test_steps_and_tracers_reject_non_str(name, bad):
 
 @pytest.mark.parametrize("bad", BAD, ids=repr)
 def test_clean_explain_pipeline_reject_non_str(bad):
-    with pytest.raises(TypeError, match=f"nazif.clean expects str, got {type(bad).__name__}"):
+    with pytest.raises(TypeError, match=rf"nazif\.clean expects str, got {type(bad).__name__}"):
         nazif.clean(bad)
-    with pytest.raises(TypeError, match="nazif.explain expects str"):
+    with pytest.raises(TypeError, match=r"nazif\.explain expects str"):
         nazif.explain(bad)
     p = nazif.Pipeline(["normalize_whitespace"])
-    with pytest.raises(TypeError, match="nazif.Pipeline expects str"):
+    with pytest.raises(TypeError, match=r"nazif\.Pipeline expects str"):
         p(bad)
     with pytest.raises(TypeError, match="expects str"):
         p.explain(bad)
