@@ -47,6 +47,7 @@ def main() -> int:
     pages = {r["id"][: -len("-page")]: r for r in records if r["input_kind"] == "page"}
     matched = total = 0
     exact_docs = 0
+    verbatim = 0
     nbytes = 0
     t_text = 0.0
     stats = {
@@ -64,6 +65,7 @@ def main() -> int:
         t0 = time.perf_counter()
         found = lines(data)
         t_text += time.perf_counter() - t0
+        verbatim += [ln["text"] for ln in rec["lines"]] == [ln.text for ln in found]
         gold = [key(ln["text"]) for ln in rec["lines"]]
         mine = [key(ln.text) for ln in found]
         sm = difflib.SequenceMatcher(None, gold, mine, autojunk=False)
@@ -92,14 +94,22 @@ def main() -> int:
         print("skip: no silver html pages")
         return 0
     print(
-        f"to_text line agreement: {matched}/{total} silver lines = {matched / total:.2%}; docs identical: {exact_docs}"
+        f"to_text line agreement: {matched}/{total} silver lines = {matched / total:.2%}; docs identical: {exact_docs}; verbatim: {verbatim}"
     )
     for name, (c, r, n, lost) in stats.items():
         print(f"{name:9s} chrome recall {r}/{c} = {r / c:.1%}; content lost {lost}/{n} = {lost / n:.2%}")
-    t0 = time.perf_counter()
-    for path in sorted((EVAL / "html").glob("*.html.gz"))[:60]:
-        to_text(gzip.decompress(path.read_bytes()))
     print(f"lines(): {nbytes / t_text / 1e6:.1f} MB/s of HTML over {nbytes / 1e6:.1f} MB")
+    from nazif.html import clean_html
+
+    docs = [gzip.decompress(p.read_bytes()) for p in sorted((EVAL / "html").glob("*.html.gz"))[:60]]
+    size = sum(map(len, docs))
+    for name, func in (("to_text", to_text), ("clean_html", clean_html)):
+        t0 = time.perf_counter()
+        for d in docs:
+            func(d)
+        print(
+            f"{name}: {size / (time.perf_counter() - t0) / 1e6:.1f} MB/s over {size / 1e6:.1f} MB (60 pages)"
+        )
     return 0
 
 

@@ -44,7 +44,6 @@ from typing import Any
 
 try:
     from lxml import etree
-    from lxml import html as lxml_html
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("nazif.html needs lxml: pip install 'nazif[html]'") from exc
 
@@ -176,6 +175,12 @@ def _decode(data: bytes) -> str:
     return data.decode(_sniff_encoding(data), errors="replace")
 
 
+def _parser() -> Any:
+    # The plain etree parser (lxml.html's element classes cost a lookup per
+    # element); a new one per call, since lxml parsers are not thread-safe.
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 
 
@@ -200,7 +205,7 @@ def _root(html: Any, who: str) -> Any:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (never text a page shows) become U+FFFD
         data = text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace").encode("utf-8")
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = _parser()
     try:
         return etree.fromstring(data, parser)
     except (etree.ParserError, ValueError):
@@ -216,29 +221,53 @@ def _select(root: Any, selector: str | None) -> Any:
         from lxml.cssselect import CSSSelector
     except ImportError as exc:  # pragma: no cover
         raise ImportError("a CSS selector needs cssselect: pip install 'nazif[html]'") from exc
-    found = CSSSelector(selector)(root)
+    found = CSSSelector(selector, translator="html")(root)
     return found[0] if found else None
 
 
 # --- the walk -------------------------------------------------------------------
 
 
+_NO_EVIDENCE = ("", False)
+_ATTR_CACHE: dict[str, tuple[str, bool]] = {}
+_ATTR_CACHE_MAX = 50_000
+
+
+def _attr_evidence(cls: str, ident: str) -> tuple[str, bool]:
+    k = cls + "\x00" + ident
+    got = _ATTR_CACHE.get(k)
+    if got is not None:
+        return got
+    low = cls.lower()
+    hidden = bool(low) and any(c in _HIDDEN_CLASSES for c in low.split())
+    token = ""
+    for attr in (low, ident.lower()):
+        if attr:
+            token = next((t for t in _TOKEN.findall(attr) if t in CHROME_TOKENS), "")
+            if token:
+                break
+    got = (token, hidden)
+    if len(_ATTR_CACHE) < _ATTR_CACHE_MAX:
+        _ATTR_CACHE[k] = got
+    return got
+
+
 def _element_evidence(el: Any) -> tuple[str, bool]:
     """(chrome token or role, visually hidden) from one element's attributes."""
-    get = el.get
-    role = (get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
-        return "role=" + role, False
-    if (get("aria-hidden") or "").lower() == "true":
+    attrib = el.attrib
+    if not attrib:
+        return _NO_EVIDENCE
+    get = attrib.get
+    role = get("role")
+    if role and role.lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return "role=" + role.lower(), False
+    aria = get("aria-hidden")
+    if aria and aria.lower() == "true":
         return "aria-hidden", False
-    cls = (get("class") or "").lower()
-    hidden = bool(cls) and any(c in _HIDDEN_CLASSES for c in cls.split())
-    for attr in (cls, (get("id") or "").lower()):
-        if attr:
-            for tok in _TOKEN.findall(attr):
-                if tok in CHROME_TOKENS:
-                    return tok, hidden
-    return "", hidden
+    cls, ident = get("class"), get("id")
+    if not cls and not ident:
+        return _NO_EVIDENCE
+    return _attr_evidence(cls or "", ident or "")
 
 
 #: Elements whose ancestors (and themselves) never count as chrome
@@ -271,26 +300,34 @@ def _walk(root: Any) -> Iterator[Line]:
     links = 0
     dropping = 0
 
+    blank = True  # the current line has no visible character yet
+
     def flush() -> Line | None:
-        nonlocal parts, link_chars, total_chars
+        nonlocal parts, link_chars, total_chars, blank
         if not parts:
             return None
+        was_blank = blank
         text = "".join(parts)
         share = link_chars / total_chars if total_chars else 0.0
         parts = []
         link_chars = total_chars = 0
-        if not text or text.isspace():
+        blank = True
+        if was_blank:
             return None
         tag, token, hidden = start_ctx
         return Line(text, round(share, 3), tag, token, hidden)
 
     def add(s: str | None) -> None:
-        nonlocal link_chars, total_chars, start_ctx
+        nonlocal link_chars, total_chars, start_ctx, blank
         if not s:
             return
-        s = " " if s.isspace() else _NEWLINES.sub(" ", s)
-        if not parts or "".join(parts).isspace():
-            start_ctx = ctx_stack[-1]
+        if not s.strip(" \t\n\r\x0c"):
+            s = " "  # inter-element white space: one space
+        else:
+            s = _NEWLINES.sub(" ", s)
+            if blank and not s.isspace():
+                start_ctx = ctx_stack[-1]
+                blank = False
         parts.append(s)
         n = len(s) - s.count(" ")
         total_chars += n
