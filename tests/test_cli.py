@@ -360,7 +360,7 @@ def test_report_and_stats(tmp_path):
     src = tmp_path / "r.jsonl"
     src.write_text('{"text": "ok"}\n{"text": "عـــربي  نص", "meta": {"body": "x"}}\n', encoding="utf-8")
     report = tmp_path / "report.jsonl"
-    proc = run("clean", str(src), "--report", str(report), "--stats")
+    proc = run("clean", str(src), "--report", str(report), "--report-all", "--stats")
     ok(proc)
     entries = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
     assert entries, "the report is empty"
@@ -654,6 +654,7 @@ def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path):
             jobs,
             "--report",
             str(report),
+            "--report-all",
             "--stats",
             env={"NAZIF_CLI_CHUNK_BYTES": "5000"},
         )

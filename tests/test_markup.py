@@ -31,7 +31,7 @@ def test_registered_with_tracer():
         ("&#1575;&#1604;&#x639;&#X631;&#x628;", "العرب"),
         ("caf&eacute; &copy; 2024 &hellip;", "café © 2024 …"),
         ("&#150; &#8220;x&#8221;", "– “x”"),  # HTML5 reads &#150; as windows-1252
-        ("&amp;lt;p&amp;gt;", ""),  # escaped twice, and a tag once unescaped
+        ("&amp;lt;p&amp;gt;", "&lt;p&gt;"),  # escaped twice: shown as escaped markup, never deleted
         ("&amp;amp;amp;", "&"),
         ("&amp;foo; &amp;T", "&foo; &T"),
         ("x&amp;#35;y", "x#y"),
@@ -69,7 +69,7 @@ def test_entities_left_alone(text):
         ("<style>p { color: red }</style>Text", "Text"),
         ("<!DOCTYPE html><html><body>Hi</body></html>", "Hi"),
         ('<?xml version="1.0"?>Hi', "Hi"),
-        ("&lt;p&gt;escaped&lt;/p&gt;", "escaped"),
+        ("&lt;p&gt;escaped&lt;/p&gt;", "&lt;p&gt;escaped&lt;/p&gt;"),  # text showing markup
         ("<B>bold</B>", "bold"),
         ("مرحبا<br>بكم", "مرحبا\nبكم"),
     ],
@@ -116,7 +116,7 @@ def test_no_new_tag_or_entity_is_glued_together():
 
 
 def test_tracer_rules_entries_lines():
-    text = 'x &amp; y\n<p class="a">z</p>\n<!-- c -->&lt;b&gt;w'
+    text = 'x &amp; y\n<p class="a">z</p>\n<!-- c --><b>w'
     out, changes = trace_remove_markup(text)
     assert out == "x & y\nz\nw"
     assert [(c.line, c.rule, c.entry) for c in changes] == [
@@ -126,7 +126,7 @@ def test_tracer_rules_entries_lines():
         (2, "comment", "<!-- -->"),
         (2, "tag", "b"),
     ]
-    assert changes[-1].before == "&lt;b&gt;"  # the tag came from escaped text
+    assert changes[-1].before == "<b>"
     assert apply_changes(text, changes) == out
 
 
@@ -254,3 +254,24 @@ def test_real_corpus_only_references_change(shared):
             out, changes = trace_remove_markup(doc)
             assert {c.rule for c in changes} <= {"entity"}
             assert apply_changes(doc, changes) == out
+
+
+# Issue 11: tags are found before references are decoded.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('<a title="say &quot;hi&quot;" href="/x">link</a> text', "link text"),
+        ("<p data-x='&lt;b&gt;'>para</p>", "para"),
+        ("use the &lt;b&gt; tag", "use the &lt;b&gt; tag"),  # never deleted
+        ("5 &lt; 6 &amp;&amp; 7 &gt; 2", "5 < 6 && 7 > 2"),  # decoded where no tag appears
+        ("a &lt;3 b", "a <3 b"),
+        ("<b&gt;x", "<b&gt;x"),
+    ],
+)
+def test_tags_before_entities(text, expected):
+    out = remove_markup(text)
+    assert out == expected
+    assert remove_markup(out) == out
+    traced, changes = trace_remove_markup(text)
+    assert traced == out
+    assert apply_changes(text, changes) == out

@@ -30,9 +30,13 @@ Policies (see ``docs/repair.md``):
 - Block tags (``p``, ``div``, ``br``, ``li``, ``h1`` …) become a line break
   (one, and none at the edges of the text or next to one), table cells a
   space, inline tags (``b``, ``span``, ``a`` …) nothing.
-- References are unescaped first, so escaped markup (``&lt;p&gt;``) is
-  removed as markup; a tag whose removal would glue a new tag or reference
-  together (``<<b>p>``) is kept.
+- Tags are found first, in the text as written, and references are decoded
+  after, once: a tag whose attribute holds ``&quot;`` is removed whole, and
+  escaped markup (``&lt;b&gt;``, text *showing* a tag) is not deleted.  When
+  decoding would make a removable tag (so that a second call would delete
+  it), ``&lt;`` and ``&gt;`` of that text stay escaped: nothing is lost and
+  the step is idempotent.  A tag whose removal would glue a new tag or
+  reference together (``<<b>p>``) is kept.
 """
 
 from __future__ import annotations
@@ -103,11 +107,14 @@ def _reference_value(m: re.Match[str]) -> str | None:
     return value
 
 
-def _reference_replacement(m: re.Match[str]) -> str:
+def _reference_replacement(m: re.Match[str], keep_angle: bool = False) -> str:
     if m.group("chain2") is not None:
         return "&"  # escaped ampersands with nothing to refer to
     value = _reference_value(m)
     if value is not None:
+        if keep_angle and value in "<>":
+            # escapes come off, one level stays: &amp;lt; -> &lt;
+            return "&" + m.group()[1 + len(m.group("chain") or "") :]
         return value
     if m.group("chain"):
         # the escapes come off, the unknown reference stays: &amp;foo; -> &foo;
@@ -115,15 +122,19 @@ def _reference_replacement(m: re.Match[str]) -> str:
     return m.group()
 
 
-def _unescape(text: str, changes: list[Change] | None) -> str:
+def _keep_angle(m: re.Match[str]) -> str:
+    return _reference_replacement(m, True)
+
+
+def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False) -> str:
     if "&" not in text:
         return text
     if changes is None:
-        return _REF.sub(_reference_replacement, text)
+        return _REF.sub(_keep_angle if keep_angle else _reference_replacement, text)
     parts: list[str] = []
     pos = 0
     for m in _REF.finditer(text):
-        new = _reference_replacement(m)
+        new = _reference_replacement(m, keep_angle)
         if new == m.group():
             continue
         parts.append(text[pos : m.start()])
@@ -366,8 +377,17 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
         return text, []
     first: list[Change] | None = [] if trace else None
     second: list[Change] | None = [] if trace else None
-    text1 = _unescape(text, first) if unescape_entities else text
-    text2 = _strip_tags(text1, second) if strip_tags else text1
+    # Tags first, on the text as written: an attribute holding ``&quot;``
+    # is still inside its tag, and ``&lt;b&gt;`` is text, not a tag.
+    text1 = _strip_tags(text, first) if strip_tags else text
+    text2 = _unescape(text1, second) if unescape_entities else text1
+    if strip_tags and text2 is not text1 and _strip_tags(text2, None) != text2:
+        # Decoding would show markup (``&lt;b&gt;`` -> ``<b>``) that a second
+        # call would take for a tag: ``&lt;`` / ``&gt;`` stay escaped, so
+        # nothing is lost and the step stays idempotent.
+        if second is not None:
+            second.clear()
+        text2 = _unescape(text1, second, keep_angle=True)
     if not trace:
         return text2, []
     assert first is not None and second is not None
@@ -389,8 +409,12 @@ def remove_markup(text: str, *, unescape_entities: bool = True, strip_tags: bool
 
     >>> remove_markup('<p class="lead">Gaza &ndash; 5&nbsp;km</p><p>next</p>')
     'Gaza – 5\\xa0km\\nnext'
-    >>> remove_markup("&amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt;")
-    'bold'
+    >>> remove_markup('<a title="say &quot;hi&quot;" href="/x">link</a> text')
+    'link text'
+    >>> remove_markup("use the &lt;b&gt; tag")
+    'use the &lt;b&gt; tag'
+    >>> remove_markup("5 &lt; 6 &amp;&amp; 7 &gt; 2")
+    '5 < 6 && 7 > 2'
     """
     return _run(text, unescape_entities, strip_tags, False)[0]
 

@@ -247,6 +247,8 @@ class Pipeline:
 
     # -- running ----------------------------------------------------------
     def __call__(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise TypeError(f"nazif.Pipeline expects str, got {type(text).__name__}")
         for s in self.steps:
             text = s.func(text, **s.options)
         return text
@@ -255,6 +257,8 @@ class Pipeline:
         """Run every step and report, for each that changed something, the
         step name, its options, the changes (spans in that step's input, with
         rule and entry where the step gives them) and the text after it."""
+        if not isinstance(text, str):
+            raise TypeError(f"nazif.Pipeline.explain expects str, got {type(text).__name__}")
         reports: list[StepReport] = []
         current = text
         for s in self.steps:

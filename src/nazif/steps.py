@@ -22,6 +22,7 @@ any callable.  Registration only gives it a name usable from data and the CLI.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -143,6 +144,7 @@ def step(*, lossless: bool) -> Callable[[StepFunc], StepFunc]:
     """
 
     def register(func: StepFunc) -> StepFunc:
+        func = _checked(func)
         doc = (func.__doc__ or "").strip().splitlines()
         info = StepInfo(
             name=func.__name__,
@@ -157,11 +159,31 @@ def step(*, lossless: bool) -> Callable[[StepFunc], StepFunc]:
     return register
 
 
+def expect_str(text: object, who: str) -> None:
+    """Raise ``TypeError("<who> expects str, got <type>")`` unless ``text`` is a ``str``."""
+    if not isinstance(text, str):
+        raise TypeError(f"{who} expects str, got {type(text).__name__}")
+
+
+def _checked(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` failing at entry with a clear ``TypeError`` on a non-``str`` text."""
+    who = f"nazif.{func.__name__}"
+
+    @functools.wraps(func)
+    def checked(text: str, *args: Any, **kwargs: Any) -> Any:
+        if type(text) is not str and not isinstance(text, str):
+            raise TypeError(f"{who} expects str, got {type(text).__name__}")
+        return func(text, *args, **kwargs)
+
+    return checked
+
+
 def attach_tracer(func: StepFunc, tracer: Tracer) -> None:
     """Declare ``tracer`` as the explaining twin of the step ``func``.
 
     ``tracer(text, **options)`` must return ``(func(text, **options), changes)``.
     """
+    tracer = _checked(tracer)
     func.nazif_tracer = tracer
     info = _REGISTRY.get(func.__name__)
     if info is not None and info.func is func:

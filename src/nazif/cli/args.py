@@ -191,7 +191,8 @@ def _add_quiet(p: argparse.ArgumentParser) -> None:
 CLEAN_EPILOG = """\
 examples:
   nazif clean page.txt                          clean one file to stdout (preset display)
-  curl -s URL | nazif clean --preset corpus     clean scraped text from a pipe
+  curl -s URL | nazif clean --html --preset corpus   the clean text of a web page
+  nazif clean --preset corpus scraped.txt       clean text scraped from pages
   nazif clean --preset corpus pages/ -o clean/  clean a folder into another folder
   nazif clean --in-place notes/*.txt            rewrite files (each only if it changed)
   nazif clean --jsonl --field text --field meta.title dump.jsonl -o clean.jsonl --jobs 2
@@ -296,6 +297,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSON lines: learn the lines each site repeats and remove them too (two passes over "
         "the files); FIELD holds the page URL (its host is the site) or a site name",
     )
+    g.add_argument(
+        "--html",
+        action="store_true",
+        help="the documents (or --field values) are HTML: take the lines a browser shows "
+        "(needs nazif[html]), drop lines the DOM marks as chrome (nav, footer, share bars ...), "
+        "then clean; chrome removal runs in page mode",
+    )
     g = p.add_argument_group("output")
     x = g.add_mutually_exclusive_group()
     x.add_argument(
@@ -314,7 +322,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument(
         "--report",
         metavar="FILE",
-        help="write JSON lines of every change (file, record, field, step, span, rule, entry)",
+        help="write JSON lines of the lines removed as chrome (file, record, field, step, span, rule, entry); "
+        "with --report-all, of every change of every step",
+    )
+    g.add_argument(
+        "--report-all",
+        action="store_true",
+        help="with --report: every change of every step (explains each record: much slower)",
     )
     g.add_argument("--stats", action="store_true", help="print per-step counts on stderr at the end")
     g.add_argument(

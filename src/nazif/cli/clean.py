@@ -222,6 +222,8 @@ def cmd_clean(args: Any) -> int:
         errors=args.errors,
         on_error=args.on_error,
         report=bool(args.report),
+        report_all=bool(getattr(args, "report_all", False)),
+        html=bool(getattr(args, "html", False)),
         stats=bool(args.stats),
         delimiter=delimiter,
     )

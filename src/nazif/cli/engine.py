@@ -33,6 +33,8 @@ class Job:
     errors: str = "strict"
     on_error: str = "stop"
     report: bool = False
+    report_all: bool = False
+    html: bool = False
     stats: bool = False
     delimiter: str = ","
     quotechar: str = '"'
@@ -138,21 +140,78 @@ def _numbered_lines(task: Task) -> Iterator[tuple[bytes, int, int]]:
         pos = end
 
 
+def _html_pipeline(pipeline: Pipeline) -> Pipeline:
+    """``--html``: no ``remove_markup`` (the parser removed the markup, and
+    ``&lt;b&gt;`` decoded is text), chrome removal in page mode unless set."""
+    steps = []
+    for s in pipeline.steps:
+        if s.name == "remove_markup" and s.registered:
+            continue
+        if s.name == "remove_chrome" and s.registered and "mode" not in s.options:
+            s = type(s)(s.name, s.func, {**s.options, "mode": "page"}, s.registered)
+        steps.append(s)
+    out = Pipeline(name=pipeline.name)
+    out.steps = steps
+    return out
+
+
 class Cleaner:
     """Runs tasks of one :class:`Job`."""
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.pipeline = job.pipeline
-        self.steps = [(s.name, s.func, s.options) for s in job.pipeline.steps]
+        self.pipeline = _html_pipeline(job.pipeline) if job.html else job.pipeline
+        self.steps = [(s.name, s.func, s.options) for s in self.pipeline.steps]
         self.trie = field_trie(job.fields) if job.kind == "jsonl" else {}
         self.fast = not (job.report or job.stats)
 
     # -- one document --------------------------------------------------------
-    def clean(self, text: str, st: _State, where: dict[str, Any]) -> str:
+    def _from_html(self, html: str | bytes, st: _State, where: dict[str, Any]) -> str:
+        """``--html``: the visible lines, without those the DOM marks as chrome."""
+        from ..html import dom_chrome, lines
+
+        kept: list[str] = []
+        for i, ln in enumerate(lines(html)):
+            hit = dom_chrome(ln)
+            if hit is None:
+                kept.append(ln.text)
+                continue
+            if self.job.stats or self.job.report:
+                counts = st.stats.setdefault("html", [0, 0, 0])
+                counts[1] += 1
+            if self.job.report:
+                entry = dict(where)
+                entry.update(step="html", line=i, before=ln.text, after="", rule=hit[0], entry=hit[1])
+                st.report.append(json.dumps(entry, ensure_ascii=False))
+        return "\n".join(kept)
+
+    def clean(self, text: str | bytes, st: _State, where: dict[str, Any]) -> str:
         """Run the pipeline on ``text``, counting and reporting as asked."""
+        if self.job.html:
+            text = self._from_html(text, st, where)
+        assert isinstance(text, str)
         if self.fast:
             return self.pipeline(text)
+        if self.job.report and not self.job.report_all:
+            # removals only: chrome removal traced (cheap), every other step plain
+            for s in self.pipeline.steps:
+                if s.name == "remove_chrome":
+                    new, changes = s.trace(text)
+                    for change in changes:
+                        entry = dict(where)
+                        entry["step"] = s.name
+                        entry.update(change.as_dict())
+                        st.report.append(json.dumps(entry, ensure_ascii=False))
+                else:
+                    changes = []
+                    new = s.func(text, **s.options)
+                if new is not text and new != text:
+                    counts = st.stats.setdefault(s.name, [0, 0, 0])
+                    counts[0] += 1
+                    counts[1] += len(changes)
+                    counts[2] += len(new) - len(text)
+                    text = new
+            return text
         if self.job.report:
             exp = self.pipeline.explain(text)
             for rep in exp.steps:
@@ -222,6 +281,12 @@ class Cleaner:
 
     def _text(self, task: Task, st: _State) -> None:
         where: dict[str, Any] = {"file": task.label}
+        if self.job.html:  # the HTML's own encoding (BOM, <meta charset>) decides
+            st.records += 1
+            new = self.clean(task.data, st, where)
+            st.changed += 1
+            st.parts.append(encode_text(new + "\n" if new else new))
+            return
         try:
             text = decode(task.data, self.job.errors, task.label, task.line, task.offset)
         except DecodeFailure as exc:
@@ -242,7 +307,7 @@ class Cleaner:
         label, trie, fields = task.label, self.trie, job.fields
         nfields = len(fields)
         strict = job.errors == "strict"
-        fast, pipeline = self.fast, self.pipeline
+        fast, pipeline = self.fast and not self.job.html, self.pipeline
         parts = st.parts
         for raw, line_no, start_offset in _numbered_lines(task):
             if raw.isspace():

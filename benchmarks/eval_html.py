@@ -1,0 +1,117 @@
+"""nazif.html on the silver pages of ``../shared/eval``: line agreement of
+``to_text`` with the silver records, chrome removal with and without DOM
+evidence, and speed.  Skips (exit 0) when ../shared or lxml is absent.
+
+    python benchmarks/eval_html.py
+
+Line agreement: both sides' lines with whitespace runs collapsed and
+stripped, compared as sequences (difflib matching blocks); reported as the
+share of silver lines matched exactly.  Chrome: every silver ``page``
+record, labels from its lines matched by collapsed text; recall = chrome
+lines removed / chrome lines, content lost = content lines removed /
+content lines.  The DOM rule has no trained part, so no cross-validation is
+needed; the text rules are nazif.chrome's (page mode), unchanged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+_WS = re.compile(r"\s+")
+
+
+def key(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def main() -> int:
+    try:
+        from nazif import chrome
+        from nazif.html import dom_chrome, lines, to_text
+    except ImportError:
+        print("skip: lxml not installed")
+        return 0
+    silver = EVAL / "silver.jsonl"
+    if not silver.exists():
+        print("skip: ../shared/eval/silver.jsonl absent")
+        return 0
+    records = [json.loads(x) for x in silver.open(encoding="utf-8")]
+    pages = {r["id"][: -len("-page")]: r for r in records if r["input_kind"] == "page"}
+    matched = total = 0
+    exact_docs = 0
+    verbatim = 0
+    nbytes = 0
+    t_text = 0.0
+    stats = {
+        "text": [0, 0, 0, 0],
+        "dom": [0, 0, 0, 0],
+        "dom+text": [0, 0, 0, 0],
+    }  # chrome, removed, content, lost
+    for path in sorted((EVAL / "html").glob("*.html.gz")):
+        rid = path.name[: -len(".html.gz")]
+        rec = pages.get(rid)
+        if rec is None:
+            continue
+        data = gzip.decompress(path.read_bytes())
+        nbytes += len(data)
+        t0 = time.perf_counter()
+        found = lines(data)
+        t_text += time.perf_counter() - t0
+        verbatim += [ln["text"] for ln in rec["lines"]] == [ln.text for ln in found]
+        gold = [key(ln["text"]) for ln in rec["lines"]]
+        mine = [key(ln.text) for ln in found]
+        sm = difflib.SequenceMatcher(None, gold, mine, autojunk=False)
+        m = sum(b.size for b in sm.get_matching_blocks())
+        matched += m
+        total += len(gold)
+        exact_docs += m == len(gold) == len(mine)
+        # label lookup by matched position
+        label = {}
+        for a, b, size in sm.get_matching_blocks():
+            for k in range(size):
+                label[b + k] = rec["lines"][a + k]["label"]
+        text = "\n".join(ln.text for ln in found)
+        by_text = {r.line for r in chrome.find(text, mode="page")}
+        by_dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
+        for name, removed in (("text", by_text), ("dom", by_dom), ("dom+text", by_text | by_dom)):
+            st = stats[name]
+            for i, lab in label.items():
+                if lab == "chrome":
+                    st[0] += 1
+                    st[1] += i in removed
+                else:
+                    st[2] += 1
+                    st[3] += i in removed
+    if not total:
+        print("skip: no silver html pages")
+        return 0
+    print(
+        f"to_text line agreement: {matched}/{total} silver lines = {matched / total:.2%}; docs identical: {exact_docs}; verbatim: {verbatim}"
+    )
+    for name, (c, r, n, lost) in stats.items():
+        print(f"{name:9s} chrome recall {r}/{c} = {r / c:.1%}; content lost {lost}/{n} = {lost / n:.2%}")
+    print(f"lines(): {nbytes / t_text / 1e6:.1f} MB/s of HTML over {nbytes / 1e6:.1f} MB")
+    from nazif.html import clean_html
+
+    docs = [gzip.decompress(p.read_bytes()) for p in sorted((EVAL / "html").glob("*.html.gz"))[:60]]
+    size = sum(map(len, docs))
+    for name, func in (("to_text", to_text), ("clean_html", clean_html)):
+        t0 = time.perf_counter()
+        for d in docs:
+            func(d)
+        print(
+            f"{name}: {size / (time.perf_counter() - t0) / 1e6:.1f} MB/s over {size / 1e6:.1f} MB (60 pages)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,510 @@
+"""HTML in, lines out: the text a person sees, with the DOM evidence text alone cannot carry.
+
+Needs the ``html`` extra (``pip install nazif[html]``: ``lxml`` and
+``cssselect``).  Importing this module without lxml raises ``ImportError``
+with that advice; the rest of nazif does not need it.
+
+>>> from nazif.html import to_text
+>>> print(to_text(b"<p>A <a href='/x'>linked</a> word &amp; more<br>next</p><ul><li>One</li><li>Two</li></ul>"))
+A linked word & more
+next
+One
+Two
+
+- :func:`to_text`: block elements (``p``, ``div``, ``li``, ``h1``…``h6``,
+  ``td``, ``br`` … the list in :data:`BLOCK_TAGS`) end lines; inline
+  elements (``a``, ``span``, ``em`` …) stay inside their line; ``script``,
+  ``style`` and ``template`` are dropped; references are decoded by the
+  parser; bytes are decoded as browsers do (BOM, then ``<meta charset>``,
+  then UTF-8 if it decodes, else windows-1252).  Each text node's line
+  breaks become spaces; lines that are empty or only whitespace are dropped;
+  everything else is kept verbatim (normalising is the presets' job).
+- :func:`lines`: the same lines as :class:`Line` objects with the DOM
+  evidence: share of link text, the chrome element it sits in (``nav``,
+  ``header``, ``footer``, ``aside``, ``form``), ``role``/``aria-hidden``,
+  visually-hidden classes and chrome class/id tokens (``related``,
+  ``share``, ``comments`` …).
+- :func:`clean_html`: the lines, without those whose DOM evidence is strong
+  (see :func:`dom_chrome`), then a preset (``corpus`` removes chrome lines
+  by text as well).  :func:`clean_html_with_removals` also says what was
+  removed and why.
+
+Input: ``str``, ``bytes``, a BeautifulSoup object or tag (bs4 is not
+required: such objects are serialised with ``str()``), or an lxml element.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+try:
+    from lxml import etree
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError("nazif.html needs lxml: pip install 'nazif[html]'") from exc
+
+from . import chrome
+from .pipeline import Pipeline
+from .presets import preset_spec
+
+__all__ = [
+    "BLOCK_TAGS",
+    "CHROME_TAGS",
+    "CHROME_TOKENS",
+    "HIDDEN_TOKENS",
+    "Line",
+    "Removal",
+    "clean_html",
+    "clean_html_with_removals",
+    "dom_chrome",
+    "lines",
+    "to_text",
+]
+
+#: Elements that end the current line before they open and after they close
+#: (the list of ``../shared/eval/README.md``'s extractor, which follows the
+#: HTML rendering section's block-level defaults).
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup html iframe legend li
+    main menu nav noscript ol optgroup option p pre section select summary table tbody td tfoot th
+    thead title tr ul video audio picture""".split()
+)
+#: Elements that end a line where they stand.
+BREAK_TAGS = frozenset(["br", "hr"])
+#: Elements dropped with their contents.
+DROP_TAGS = frozenset(["script", "style", "template"])
+#: Elements that hold site chrome when they are not part of an article.
+CHROME_TAGS = frozenset(["nav", "header", "footer", "aside", "form"])
+#: Elements inside which ``header``/``footer`` belong to the article (its
+#: headline block, its own footnotes) rather than to the site.
+ARTICLE_TAGS = frozenset(["article", "main"])
+#: class/id tokens (split on anything not a letter or digit, lowercased)
+#: that name site chrome.  Chosen from common CMS themes' class names
+#: (WordPress, Drupal, Bootstrap); a token must equal one of these.  Not
+#: ``sidebar``: layouts name page wrappers after it (``with-sidebar``); on the
+#: silver pages it cost 118 content lines (``benchmarks/eval_html.py``).
+CHROME_TOKENS = frozenset(
+    """related share sharing sharebar social comment comments newsletter subscribe subscription
+    breadcrumb breadcrumbs tags tagcloud footer navbar nav navigation menu cookie cookies
+    consent promo advert advertisement ads sponsored outbrain taboola trending popular mostread
+    recommended recirculation""".split()
+)
+#: class tokens of visually hidden text (screen-reader-only labels).
+HIDDEN_TOKENS = frozenset(["sr", "visually", "screen", "hidden", "offscreen"])
+_HIDDEN_CLASSES = frozenset(
+    ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "offscreen"]
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+#: A line inside a chrome element is dropped by :func:`dom_chrome` only when
+#: at most this many words long (longer lines there may be article text a
+#: theme put in an ``aside``; the text rules still judge them).
+DOM_MAX_WORDS = 12
+#: ... or when at least this share of its characters is link text.
+DOM_LINK_SHARE = 0.5
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visible line and the DOM evidence about it.
+
+    ``link_share``: share of its non-space characters inside ``<a>``;
+    ``tag``: the innermost enclosing chrome element (``nav``, ``footer`` …)
+    not inside an article, or ``""``; ``token``: the innermost chrome
+    class/id token or ``role=navigation``/``aria-hidden`` on an ancestor, or
+    ``""``; ``hidden``: inside a visually-hidden element.
+    """
+
+    text: str
+    link_share: float = 0.0
+    tag: str = ""
+    token: str = ""
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line :func:`clean_html_with_removals` removed: ``line`` is its index in
+    :func:`lines`, ``rule`` ``dom-tag``, ``dom-token``, ``dom-hidden`` or a rule
+    of :mod:`nazif.chrome`, ``entry`` the element, token or lexicon entry."""
+
+    line: int
+    text: str
+    rule: str
+    entry: str
+
+
+# --- input --------------------------------------------------------------------
+
+
+def _sniff_encoding(data: bytes) -> str:
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return enc
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii").lower()
+        try:
+            enc = codecs.lookup(name).name
+        except LookupError:
+            enc = ""
+        if enc in ("latin-1", "iso8859-1", "ascii"):
+            enc = "cp1252"  # as browsers do (WHATWG encoding labels)
+        if enc and not enc.startswith("utf-16"):
+            return enc
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def _decode(data: bytes) -> str:
+    return data.decode(_sniff_encoding(data), errors="replace")
+
+
+def _parser() -> Any:
+    # The plain etree parser (lxml.html's element classes cost a lookup per
+    # element); a new one per call, since lxml parsers are not thread-safe.
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _root(html: Any, who: str) -> Any:
+    """The lxml root element of ``html``, or ``None`` for an empty document."""
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        text = _decode(bytes(html))
+    elif isinstance(html, str):
+        text = html
+    elif isinstance(html, etree._Element):
+        return html  # an lxml element already
+    elif type(html).__module__.split(".")[0] == "bs4":
+        text = str(html)  # a BeautifulSoup object or tag, serialised
+    else:
+        raise TypeError(
+            f"{who} expects str, bytes, a BeautifulSoup object or an lxml element, got {type(html).__name__}"
+        )
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (never text a page shows) become U+FFFD
+        data = text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace").encode("utf-8")
+    parser = _parser()
+    try:
+        return etree.fromstring(data, parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _select(root: Any, selector: str | None) -> Any:
+    if selector is None or root is None:
+        return root
+    if not isinstance(selector, str):
+        raise TypeError(f"selector expects str or None, got {type(selector).__name__}")
+    try:
+        from lxml.cssselect import CSSSelector
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError("a CSS selector needs cssselect: pip install 'nazif[html]'") from exc
+    found = CSSSelector(selector, translator="html")(root)
+    return found[0] if found else None
+
+
+# --- the walk -------------------------------------------------------------------
+
+
+_NO_EVIDENCE = ("", False)
+_ATTR_CACHE: dict[str, tuple[str, bool]] = {}
+_ATTR_CACHE_MAX = 50_000
+
+
+def _attr_evidence(cls: str, ident: str) -> tuple[str, bool]:
+    k = cls + "\x00" + ident
+    got = _ATTR_CACHE.get(k)
+    if got is not None:
+        return got
+    low = cls.lower()
+    hidden = bool(low) and any(c in _HIDDEN_CLASSES for c in low.split())
+    token = ""
+    for attr in (low, ident.lower()):
+        if attr:
+            token = next((t for t in _TOKEN.findall(attr) if t in CHROME_TOKENS), "")
+            if token:
+                break
+    got = (token, hidden)
+    if len(_ATTR_CACHE) < _ATTR_CACHE_MAX:
+        _ATTR_CACHE[k] = got
+    return got
+
+
+def _element_evidence(el: Any) -> tuple[str, bool]:
+    """(chrome token or role, visually hidden) from one element's attributes."""
+    attrib = el.attrib
+    if not attrib:
+        return _NO_EVIDENCE
+    get = attrib.get
+    role = get("role")
+    if role and role.lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return "role=" + role.lower(), False
+    aria = get("aria-hidden")
+    if aria and aria.lower() == "true":
+        return "aria-hidden", False
+    cls, ident = get("class"), get("id")
+    if not cls and not ident:
+        return _NO_EVIDENCE
+    return _attr_evidence(cls or "", ident or "")
+
+
+#: Elements whose ancestors (and themselves) never count as chrome
+#: containers: a ``<div class="page with-sidebar">`` or a ``<header>`` that
+#: holds the article or its headline is a layout wrapper, not chrome.
+PROTECT_TAGS = ("article", "main", "h1")
+
+
+def _protected(root: Any) -> set[Any]:
+    keep: set[Any] = set()
+    for el in root.iter(*PROTECT_TAGS):
+        if el.tag != "h1":
+            keep.add(el)
+        for anc in el.iterancestors():
+            if anc in keep:
+                break
+            keep.add(anc)
+    return keep
+
+
+def _walk(root: Any) -> Iterator[Line]:
+    protected = _protected(root)
+    parts: list[str] = []
+    link_chars = 0
+    total_chars = 0
+    start_ctx: tuple[str, str, bool] = ("", "", False)
+    # per open element: (tag, token, hidden, is_link) of the context it opens
+    ctx_stack: list[tuple[str, str, bool]] = [("", "", False)]
+    in_article = [False]
+    links = 0
+    dropping = 0
+
+    blank = True  # the current line has no visible character yet
+
+    def flush() -> Line | None:
+        nonlocal parts, link_chars, total_chars, blank
+        if not parts:
+            return None
+        was_blank = blank
+        text = "".join(parts)
+        share = link_chars / total_chars if total_chars else 0.0
+        parts = []
+        link_chars = total_chars = 0
+        blank = True
+        if was_blank:
+            return None
+        tag, token, hidden = start_ctx
+        return Line(text, round(share, 3), tag, token, hidden)
+
+    def add(s: str | None) -> None:
+        nonlocal link_chars, total_chars, start_ctx, blank
+        if not s:
+            return
+        if not s.strip(" \t\n\r\x0c"):
+            s = " "  # inter-element white space: one space
+        else:
+            s = _NEWLINES.sub(" ", s)
+            if blank and not s.isspace():
+                start_ctx = ctx_stack[-1]
+                blank = False
+        parts.append(s)
+        n = len(s) - s.count(" ")
+        total_chars += n
+        if links:
+            link_chars += n
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):  # comment / PI left by a caller's tree
+            if event == "end":
+                add(el.tail)
+            continue
+        tag = tag.lower()
+        if dropping:
+            if tag in DROP_TAGS:
+                dropping += 1 if event == "start" else -1
+                if not dropping:
+                    add(el.tail)
+            continue
+        if event == "start":
+            if tag in DROP_TAGS:
+                dropping = 1
+                continue
+            if tag in BLOCK_TAGS or tag in BREAK_TAGS:
+                line = flush()
+                if line is not None:
+                    yield line
+            ptag, ptoken, phidden = ctx_stack[-1]
+            token, hidden = ("", False) if el in protected else _element_evidence(el)
+            art = in_article[-1] or tag in ARTICLE_TAGS
+            site_chrome = (
+                tag in CHROME_TAGS and el not in protected and not (art and tag in ("header", "footer"))
+            )
+            ctag = tag if site_chrome else ptag
+            ctx_stack.append((ctag, token or ptoken, hidden or phidden))
+            in_article.append(art)
+            if tag == "a":
+                links += 1
+            add(el.text)
+        else:
+            ctx_stack.pop()
+            in_article.pop()
+            if tag == "a":
+                links -= 1
+            if tag in BLOCK_TAGS or tag in BREAK_TAGS:
+                line = flush()
+                if line is not None:
+                    yield line
+            add(el.tail)
+    line = flush()
+    if line is not None:
+        yield line
+
+
+def lines(html: Any, *, selector: str | None = None) -> list[Line]:
+    """The visible lines of ``html`` with their DOM evidence (see :class:`Line`).
+
+    >>> page = "<nav><a href='/'>Home</a></nav><article><h1>Title</h1><p>Body text.</p></article>"
+    >>> [(ln.text, ln.tag, ln.link_share) for ln in lines(page)]
+    [('Home', 'nav', 1.0), ('Title', '', 0.0), ('Body text.', '', 0.0)]
+    """
+    root = _select(_root(html, "nazif.html.lines"), selector)
+    if root is None:
+        return []
+    return list(_walk(root))
+
+
+def to_text(html: Any, *, selector: str | None = None) -> str:
+    """The text a person sees in ``html``, one line per block, lines joined by ``\\n``.
+
+    Left alone: the characters of each text node (spaces, NBSP, invisibles
+    and Arabic orthography are the presets' business), inline elements'
+    text inside its line.  ``selector`` (CSS) restricts the text to the
+    first element it selects (an article container); no match gives ``""``.
+
+    >>> to_text("<div>Menu <b>bold</b></div><script>x=1</script><p>Para&nbsp;one</p>")
+    'Menu bold\\nPara\\xa0one'
+    >>> to_text("<div id=a><p>in</p></div><p>out</p>", selector="#a")
+    'in'
+    """
+    return "\n".join(ln.text for ln in lines(html, selector=selector))
+
+
+# --- chrome by DOM evidence -------------------------------------------------------
+
+
+def dom_chrome(line: Line) -> tuple[str, str] | None:
+    """``(rule, entry)`` when the DOM evidence alone says ``line`` is chrome.
+
+    A line in a site ``nav``/``header``/``footer``/``aside``/``form``, or
+    under a chrome class/id token or role, is chrome when it is short
+    (≤ :data:`DOM_MAX_WORDS` words) or mostly link text
+    (≥ :data:`DOM_LINK_SHARE`).  Visually hidden text is not judged here.
+
+    >>> dom_chrome(Line("Home", 1.0, "nav"))
+    ('dom-tag', 'nav')
+    >>> dom_chrome(Line("A long paragraph that happens to sit in an aside but is written as prose, many words.", 0.0, "aside")) is None
+    True
+    """
+    if not isinstance(line, Line):
+        raise TypeError(f"dom_chrome expects a nazif.html.Line, got {type(line).__name__}")
+    if not line.tag and not line.token:
+        return None
+    if len(line.text.split()) > DOM_MAX_WORDS and line.link_share < DOM_LINK_SHARE:
+        return None
+    if line.token:
+        return "dom-token", line.token
+    return "dom-tag", line.tag
+
+
+@cache
+def _pipeline(preset: str, page: bool) -> tuple[Pipeline, dict[str, Any] | None, Pipeline]:
+    """(steps before chrome removal, its options or ``None``, steps after)."""
+    before: list[Any] = []
+    after: list[Any] = []
+    opts: dict[str, Any] | None = None
+    for s in preset_spec(preset):
+        name = s if isinstance(s, str) else s[0]
+        if name == "remove_markup":
+            continue  # the parser has removed the markup; what is left is text (``&lt;b&gt;``)
+        if name == "remove_chrome" and opts is None:
+            opts = dict(s[1]) if not isinstance(s, str) and len(s) > 1 else {}
+            if page:
+                opts.setdefault("mode", "page")
+            continue
+        (before if opts is None else after).append(s)
+    return Pipeline(before), opts, Pipeline(after)
+
+
+def clean_html_with_removals(
+    html: Any, *, preset: str = "corpus", selector: str | None = None, dom: bool = True
+) -> tuple[str, list[Removal]]:
+    """:func:`clean_html` and the lines it removed, with rule and entry.
+
+    >>> out, removed = clean_html_with_removals("<nav><a href='/'>Home</a></nav><p>Body text here.</p>")
+    >>> out, [(r.text, r.rule, r.entry) for r in removed]
+    ('Body text here.', [('Home', 'dom-tag', 'nav')])
+    """
+    if not isinstance(preset, str):
+        raise TypeError(f"preset expects str, got {type(preset).__name__}")
+    found = lines(html, selector=selector)
+    removals: list[Removal] = []
+    kept: list[int] = []
+    for i, ln in enumerate(found):
+        hit = dom_chrome(ln) if dom else None
+        if hit is not None:
+            removals.append(Removal(i, ln.text, hit[0], hit[1]))
+        else:
+            kept.append(i)
+    before, chrome_opts, after = _pipeline(preset, selector is None)
+    if chrome_opts is None:
+        return after("\n".join(before(found[i].text) for i in kept)), removals
+    # the steps before chrome removal work within lines: each line is cleaned
+    # alone, so that a removal's line index maps back to the page line
+    cleaned = [before(found[i].text) for i in kept]
+    hits = chrome.find("\n".join(cleaned), **chrome_opts)
+    gone = set()
+    for r in hits:
+        if 0 <= r.line < len(kept):
+            gone.add(r.line)
+            removals.append(Removal(kept[r.line], found[kept[r.line]].text, r.rule, r.entry))
+    out = "\n".join(c for j, c in enumerate(cleaned) if j not in gone and c.strip())
+    removals.sort(key=lambda r: r.line)
+    return after(out), removals
+
+
+def clean_html(html: Any, *, preset: str = "corpus", selector: str | None = None, dom: bool = True) -> str:
+    """Clean text from ``html``: :func:`lines`, without lines the DOM marks as
+    chrome (``dom=False`` keeps them), then ``preset`` (``corpus`` also removes
+    chrome lines by their text; on a whole page, ``selector=None``, in
+    chrome's ``page`` mode).
+
+    Left alone: article lines, whatever element they sit in, when long and
+    not mostly links; the text inside lines, except what the preset changes.
+
+    >>> page = b"<header><a href='/'>Home</a> <a href='/w'>World</a></header><p>Gaza\\xc2\\xa0\\xe2\\x80\\x93 talks resumed.</p><footer>Terms</footer>"
+    >>> clean_html(page)
+    'Gaza – talks resumed.'
+    """
+    return clean_html_with_removals(html, preset=preset, selector=selector, dom=dom)[0]
