@@ -14,19 +14,14 @@ import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any
 
 from .diff import diff_changes
 from .steps import Change, get_info
 
 __all__ = ["BoundStep", "Explanation", "Pipeline", "StepReport", "StepSpec", "make_pipeline"]
 
-StepSpec = Union[
-    str,
-    Callable[..., str],
-    tuple[str | Callable[..., str], Mapping[str, Any]],
-    Mapping[str, Any],
-]
+StepSpec = str | Callable[..., str] | tuple[str | Callable[..., str], Mapping[str, Any]] | Mapping[str, Any]
 
 
 def _callable_name(func: Callable[..., Any]) -> str:

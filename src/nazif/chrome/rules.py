@@ -181,7 +181,7 @@ def _terminal(s: str) -> str:
     if not t:
         return ""
     term = _TERM_CLASS.get(t[-1], "")
-    if term == "." and (t.endswith("...") or t.endswith("\u2026")):
+    if term == "." and t.endswith(("...", "\u2026")):
         return "~"  # a truncated teaser or a trailing ellipsis
     return term
 
@@ -796,7 +796,7 @@ def _repeats(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
         if len(key) < 8:
             continue
         groups.setdefault(key, []).append(k)
-    for key, ks in groups.items():
+    for ks in groups.values():
         if len(ks) < 2:
             continue
         keep = ks[0]
@@ -906,7 +906,7 @@ def _last_para(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> int:
     """The last line of the article body: the end of the densest run of
     paragraphs (short boilerplate sentences after it do not count)."""
     strong = dict(hits)
-    a, b = _main_region(doc, idx, strong)
+    _a, b = _main_region(doc, idx, strong)
     return _extend_region(doc, idx, strong, b)
 
 
@@ -918,7 +918,10 @@ def _tail(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit])
     tail = [i for i in idx if i > last]
     if not tail:
         return
-    is_meta = lambda i: _is_meta(hits.get(i) or weak.get(i))
+
+    def is_meta(i: int) -> bool:
+        return _is_meta(hits.get(i) or weak.get(i))
+
     # Teaser list: headlines interleaved with bylines, dates and counters.
     meta = sum(1 for i in tail if is_meta(i))
     if meta >= 3 and len(tail) - meta >= 3 and meta * 4 >= len(tail):

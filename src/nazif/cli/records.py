@@ -283,7 +283,7 @@ def splice_json(line: str, replacements: list[tuple[int, int, str]]) -> str:
 def _terminator_start(record: str) -> int:
     if record.endswith("\r\n"):
         return len(record) - 2
-    if record.endswith("\n") or record.endswith("\r"):
+    if record.endswith(("\n", "\r")):
         return len(record) - 1
     return len(record)
 
