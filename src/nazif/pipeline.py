@@ -206,7 +206,9 @@ class Pipeline:
 
     # -- building ---------------------------------------------------------
     @classmethod
-    def from_spec(cls, spec: Sequence[StepSpec] | str, *, name: str | None = None) -> Pipeline:
+    def from_spec(
+        cls, spec: Sequence[StepSpec] | Mapping[str, Any] | str, *, name: str | None = None
+    ) -> Pipeline:
         """Build from data: a list of step specs, or a JSON string of one.
 
         A JSON object ``{"preset": "display"}`` or ``{"steps": [...]}`` is

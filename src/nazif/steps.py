@@ -152,7 +152,7 @@ def attach_tracer(func: StepFunc, tracer: Tracer) -> None:
 
     ``tracer(text, **options)`` must return ``(func(text, **options), changes)``.
     """
-    func.nazif_tracer = tracer
+    func.nazif_tracer = tracer  # type: ignore[attr-defined]  # a function attribute
     info = _REGISTRY.get(func.__name__)
     if info is not None and info.func is func:
         info.tracer = tracer

@@ -873,9 +873,9 @@ def _blocks(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit
         if kind is None:
             continue
         limit, max_words = (40, 20) if kind == "related" else (30, 5)
-        if h.category == "read-also":
+        if h.category == "read-also":  # type: ignore[union-attr]  # a block head has a hit
             limit = 3  # "Read also" stands over one to three titles inside the body
-        items = []
+        items: list[int] = []
         p = pos
         while p < n and len(items) < limit:
             line = doc.line(idx[p])
@@ -897,7 +897,7 @@ def _blocks(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit
             hits[i] = weak.pop(i)
         for j in items:
             if j not in hits:
-                hits[j] = Hit("block-" + kind, h.entry, h.category)
+                hits[j] = Hit("block-" + kind, h.entry, h.category)  # type: ignore[union-attr]
             weak.pop(j, None)
         pos = p
 
@@ -932,7 +932,7 @@ def _tail(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit])
             start = idx[-1] + 1  # a list the article introduces ("Timeline:"): content
         for i in tail:
             if i >= start and i not in hits and _is_listy(doc.line(i)):
-                hits[i] = weak.pop(i, None) or Hit(
+                hits[i] = weak.pop(i, None) or Hit(  # type: ignore[arg-type]
                     "teaser-list", "headlines with dates or bylines after the article", "related"
                 )
     # A run of four or more one-to-three-word lines: a tag cloud or a menu.
@@ -1066,19 +1066,19 @@ def _analyse_page(doc: _Doc, text: str) -> dict[int, Hit]:
     patterns = doc.lex.has_patterns
     for i in idx:
         if i in cands:
-            if feats[i].words > 45 and not patterns:
+            if feats[i].words > 45 and not patterns:  # type: ignore[union-attr]  # doc.f is filled for non-empty lines above
                 pre[i] = nothing  # too long for any entry
                 continue
             hit, is_strong = pre[i] = _evidence(doc, i)
         else:
             # not a screen candidate: only a caption credit or a copyright
             # notice in mid-line can still apply (never to a paragraph)
-            if feats[i].para:
+            if feats[i].para:  # type: ignore[union-attr]
                 pre[i] = nothing
                 continue
             r = doc.raw[i]
             if "\u00a9" in r or _CREDIT_PRE.search(r):
-                hit, is_strong = pre[i] = _meta_rule(feats[i])
+                hit, is_strong = pre[i] = _meta_rule(feats[i])  # type: ignore[arg-type]
             else:
                 pre[i] = nothing
                 continue
@@ -1323,7 +1323,7 @@ _EXTRA_TRIGGERS = """by more latest top most popular trending other recent follo
     الاربعاء الخميس الجمعه السبت الاحد جانفي فيفري افريل جوان جويليه اوت""".split()
 
 
-def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, str]]:
+def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]]:
     """Trigger words -> the longest raw line worth a look (-1: any length).
 
     A word that starts only whole-line entries needs a look only on lines not
@@ -1366,9 +1366,9 @@ def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, str]]:
             allow(" ".join(ws[:2]), n)
         else:
             allow(ws[0], n)
-    result = (room, {})
+    result: tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]] = (room, {})
     try:
-        lex._nazif_screen = result
+        lex._nazif_screen = result  # type: ignore[attr-defined]  # a cache on the lexicon
     except AttributeError:
         pass
     return result
@@ -1383,5 +1383,5 @@ def _pattern_screens(lex: Lexicon) -> list[re.Pattern[str]]:
                 cached.append(re.compile(e.phrase, re.MULTILINE))
             except re.error:  # validated when the entry was made; be safe anyway
                 continue
-        lex._nazif_pattern_screens = cached
+        lex._nazif_pattern_screens = cached  # type: ignore[attr-defined]  # a cache on the lexicon
     return cached
