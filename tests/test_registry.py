@@ -36,3 +36,14 @@ def test_presets_name_only_registered_steps():
         for spec in nazif.PRESETS[name]:
             step_name = spec if isinstance(spec, str) else spec[0]
             assert step_name in steps.STEP_HOMES, (name, step_name)
+
+
+def test_generated_tables_share_one_unicode_version():
+    from nazif.arabic import _generated_tables
+    from nazif.scripts import _generate, _scx_table
+
+    def major_minor(v: str) -> str:
+        return ".".join(v.split(".")[:2])
+
+    assert major_minor(_generated_tables.UNICODE_VERSION) == _generate.UNICODE_TARGET
+    assert major_minor(_scx_table.UNICODE_VERSION) == _generate.UNICODE_TARGET
