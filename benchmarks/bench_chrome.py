@@ -45,7 +45,7 @@ def main() -> int:
         mb = utf8_megabytes(texts)
         label = lang or "all"
         for mode in chrome.MODES:
-            wall, cpu = timed(lambda t: chrome.remove(t, mode=mode), texts, repeat=2)
+            wall, cpu = timed(lambda t, mode=mode: chrome.remove(t, mode=mode), texts, repeat=2)
             print(
                 f"remove mode={mode:7s} corpus={label:5s} {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu"
             )
@@ -61,10 +61,10 @@ def main() -> int:
     if DEV.exists():
         with open(DEV, encoding="utf-8") as fh:
             recs = [json.loads(line) for line in fh]
-        pages = ["\n".join(l["text"] for l in r["lines"]) for r in recs]
+        pages = ["\n".join(ln["text"] for ln in r["lines"]) for r in recs]
         mb = utf8_megabytes(pages)
         for mode in chrome.MODES:
-            wall, cpu = timed(lambda t: chrome.remove(t, mode=mode), pages)
+            wall, cpu = timed(lambda t, mode=mode: chrome.remove(t, mode=mode), pages)
             print(
                 f"remove mode={mode:7s} dev pages   {mb:6.2f} MB  {mb / wall:7.1f} MB/s wall  {mb / cpu:7.1f} MB/s cpu (chrome-heavy)"
             )

@@ -59,12 +59,12 @@ def main() -> None:
     if ftfy is not None:
         steps.append(("ftfy.fix_encoding (reference)", ftfy.fix_encoding))
 
-    print("\n1. clean text (MB/s of UTF-8 input, best of %d)" % args.repeat)
+    print(f"\n1. clean text (MB/s of UTF-8 input, best of {args.repeat})")
     print(f"{'':34}" + "".join(f"{lang:>10}" for lang in ("ar", "en", "mixed")))
     corpora = {lang: load_texts(lang) for lang in ("ar", "en", "mixed")}
     for name, func in steps:
         row = f"{name:34}"
-        for lang, texts in corpora.items():
+        for texts in corpora.values():
             repeat = 1 if name.startswith("ftfy") else args.repeat
             row += f"{utf8_megabytes(texts) / best_seconds(func, texts, repeat):10.0f}"
         print(row)
@@ -105,7 +105,7 @@ def main() -> None:
             broken = [b for _, b in pairs]
             lossy = "replace" in path
 
-            def expected(line: str) -> str:
+            def expected(line: str, lossy: bool = lossy) -> str:
                 if not lossy:
                     return line
                 return "".join(
@@ -128,7 +128,7 @@ def main() -> None:
         changed = sum(repair_mojibake(t) != t for t in texts)
         changed_builtin = sum(builtin(t) != t for t in texts)
         print(f"corpus {lang:6} documents changed: {changed}/{len(texts)} (built-in: {changed_builtin})")
-    neg = [t for t in NEGATIVES]
+    neg = list(NEGATIVES)
     changed = sum(repair_mojibake(t) != t for t in neg)
     changed_builtin = sum(builtin(t) != t for t in neg)
     print(f"negative set: {changed}/{len(neg)} changed (built-in: {changed_builtin})")

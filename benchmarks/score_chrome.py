@@ -85,18 +85,18 @@ class Tally:
         self.c = defaultdict(float)
 
     def add(self, rec_lines, removed: set[int], soft: bool) -> None:
-        for i, l in enumerate(rec_lines):
-            if l.get("soft") and not soft:
+        for i, ln in enumerate(rec_lines):
+            if ln.get("soft") and not soft:
                 continue
             gone = i in removed
-            if l["label"] == "chrome":
+            if ln["label"] == "chrome":
                 self.c["chrome"] += 1
                 self.c["chrome_hit"] += gone
-                cat = l.get("category") or "other"
+                cat = ln.get("category") or "other"
                 self.c["cat:" + cat] += 1
                 self.c["cathit:" + cat] += gone
             else:
-                n = len(l["text"].strip())
+                n = len(ln["text"].strip())
                 self.c["content"] += 1
                 self.c["content_lost"] += gone
                 self.c["chars"] += n
@@ -124,8 +124,8 @@ def loso_lexicons(records: list[dict]) -> dict[str, Lexicon]:
     builtin = Lexicon.builtin()
     sites_of_entry: dict[object, set[str]] = defaultdict(set)
     for rec in records:
-        for l in rec["lines"]:
-            e = builtin.match_line(l["text"])
+        for ln in rec["lines"]:
+            e = builtin.match_line(ln["text"])
             if e is not None:
                 sites_of_entry[e].add(rec["site"])
     out = {}
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
     groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     for rec in records:
-        lines = [l["text"] for l in rec["lines"]]
+        lines = [ln["text"] for ln in rec["lines"]]
         mode = record_mode(rec, args.mode_all)
         lang = rec.get("primary_lang") or rec["lang"]
         kind = rec["input_kind"]
@@ -169,12 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.show:
             removed = systems["nazif"]
             hits = {r.line: r for r in chrome.find("\n".join(lines), mode=mode)}
-            for i, l in enumerate(rec["lines"]):
+            for i, ln in enumerate(rec["lines"]):
                 gone = i in removed
-                if l["label"] == "content" and gone and not l.get("soft"):
-                    print(f"LOST  {rec['id']}:{i} [{hits[i].rule}: {hits[i].entry}] {l['text'][:100]!r}")
-                elif l["label"] == "chrome" and not gone and not l.get("soft"):
-                    print(f"MISS  {rec['id']}:{i} ({l.get('category')}) {l['text'][:100]!r}")
+                if ln["label"] == "content" and gone and not ln.get("soft"):
+                    print(f"LOST  {rec['id']}:{i} [{hits[i].rule}: {hits[i].entry}] {ln['text'][:100]!r}")
+                elif ln["label"] == "chrome" and not gone and not ln.get("soft"):
+                    print(f"MISS  {rec['id']}:{i} ({ln.get('category')}) {ln['text'][:100]!r}")
 
     names = ["nazif", "c4"] + (["nazif-loso"] if loso is not None else [])
     for g in sorted(groups):

@@ -75,7 +75,7 @@ def check_lines_removed(text: str, mode: str) -> None:
     lines = text.split("\n")
     gone = [r.line for r in removals]
     assert gone == sorted(set(gone)), "removals are ordered, one per line"
-    kept = [l for i, l in enumerate(lines) if i not in set(gone)]
+    kept = [ln for i, ln in enumerate(lines) if i not in set(gone)]
     if kept:
         assert out.split("\n") == kept
     else:

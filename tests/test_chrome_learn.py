@@ -46,7 +46,7 @@ def _word(rnd: random.Random) -> str:
 
 def make_pages(n: int, seed: int = 1):
     rnd = random.Random(seed)
-    for k in range(n):
+    for _k in range(n):
         body = [_sentence(rnd, rnd.randint(12, 30)) for _ in range(rnd.randint(3, 8))]
         headline = " ".join(_word(rnd) for _ in range(7)).capitalize()
         yield "\n".join([*MENU, headline, *body, DISCLAIMER, *FOOTER])
@@ -85,7 +85,7 @@ def test_streams_once_from_a_generator():
 def test_no_strings_kept_for_singletons_and_memory_is_bounded():
     rnd = random.Random(3)
     counter = SiteCounter(min_share=0.2)
-    for k in range(3000):
+    for _k in range(3000):
         lines = [" ".join(_word(rnd) for _ in range(4)) for _ in range(20)]  # never repeats
         counter.add("\n".join(["Home", "Economy", *lines]))
     assert counter.samples_kept == 2  # only the two repeated lines hold a string

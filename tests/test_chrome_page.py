@@ -21,8 +21,8 @@ def test_english_page():
     out = chrome.remove(text, mode="page").rstrip("\n").split("\n")
     assert out[0] == "Harbour town votes to rebuild its old sea wall"
     assert out[1].startswith("Residents backed a plan")
-    paragraphs = [l for l in text.split("\n") if len(l.split()) >= 12 and l.endswith((".", '"'))]
-    assert [l for l in out if l in paragraphs] == paragraphs
+    paragraphs = [ln for ln in text.split("\n") if len(ln.split()) >= 12 and ln.endswith((".", '"'))]
+    assert [ln for ln in out if ln in paragraphs] == paragraphs
     for chrome_line in (
         "Menu",
         "Subscribe",
@@ -92,7 +92,7 @@ def test_dev_set_targets(shared):
         for line in fh:
             rec = json.loads(line)
             kind = "page" if rec["input_kind"] == "page" else "article"
-            removed = nazif_removed([l["text"] for l in rec["lines"]], kind)
+            removed = nazif_removed([ln["text"] for ln in rec["lines"]], kind)
             tallies[kind].add(rec["lines"], removed, soft=False)
     for kind, max_lost in (("article", 0.005), ("page", 0.01)):
         c = tallies[kind].c

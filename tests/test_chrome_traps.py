@@ -145,7 +145,7 @@ def test_arabic_article_fixture():
     text = (FIXTURES / "chrome_article_ar.txt").read_text(encoding="utf-8")
     out = chrome.remove(text).split("\n")
     assert "English" not in out
-    assert not any(l.startswith("إقرأ أيضاً") for l in out)
+    assert not any(ln.startswith("إقرأ أيضاً") for ln in out)
     assert "مقالات ذات صلة" not in out and "زر الذهاب إلى الأعلى" not in out
     assert "وشارك الوزير في الاجتماع الذي عقد أمس مع مديري المدارس لمناقشة خطة العام." in out
     assert "وزارة التعليم تعلن موعد بدء العام الدراسي الجديد" in out
@@ -159,9 +159,9 @@ def test_shared_example_article(shared):
         ["In English", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"]
     )
     out = chrome.remove(text)
-    kept = [l for l in out.split("\n") if l.strip()]
+    kept = [ln for ln in out.split("\n") if ln.strip()]
     chrome_lines = {"In English", "مقالات ذات صلة", "زر الذهاب إلى الأعلى"}
-    others = [l for l in text.split("\n") if l.strip() and l.strip() not in chrome_lines]
+    others = [ln for ln in text.split("\n") if ln.strip() and ln.strip() not in chrome_lines]
     assert kept == others  # the headline and every paragraph, in order
     assert kept[0].startswith("Anadolu Agency")
     assert len(kept) == 16

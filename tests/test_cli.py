@@ -822,7 +822,9 @@ def test_scripts_json_lines_per_line(tmp_path):
         for line in ok(run("scripts", "--candidates", "ar,en", input=PAGE.encode())).splitlines()
     ]
     lines = scripts.classify_lines(PAGE)
-    assert [(r["start"], r["end"], r["script"]) for r in rows] == [(l.start, l.end, l.script) for l in lines]
+    assert [(r["start"], r["end"], r["script"]) for r in rows] == [
+        (ln.start, ln.end, ln.script) for ln in lines
+    ]
     assert rows[1]["lang"] == "ar" and rows[2]["lang"] == "en"
     src = tmp_path / "s.jsonl"
     src.write_text(json.dumps({"text": PAGE}) + "\n", encoding="utf-8")

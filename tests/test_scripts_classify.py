@@ -54,7 +54,7 @@ def test_classify_lines_one_per_line_with_offsets():
     text = "عاجل\r\nBreaking news\n\nعاجل Breaking\n2024"
     lines = classify_lines(text)
     assert len(lines) == len(text.split("\n"))
-    assert [l.script for l in lines] == ["arabic", "latin", "neutral", "mixed", "neutral"]
+    assert [ln.script for ln in lines] == ["arabic", "latin", "neutral", "mixed", "neutral"]
     for i, line in enumerate(lines):
         assert line.index == i
         assert text[line.start : line.end] == line.text == text.split("\n")[i]
@@ -101,12 +101,12 @@ def test_profile_and_dominant():
 
 def test_foreign_lines():
     text = "خبر عاجل اليوم\nEnglish\nعربي English\nالخبر\nРусский\n\n2024"
-    assert [l.text for l in foreign_lines(text)] == ["English", "Русский"]
-    assert [l.text for l in foreign_lines(text, dominant="latin")] == ["خبر عاجل اليوم", "الخبر", "Русский"]
+    assert [ln.text for ln in foreign_lines(text)] == ["English", "Русский"]
+    assert [ln.text for ln in foreign_lines(text, dominant="latin")] == ["خبر عاجل اليوم", "الخبر", "Русский"]
     long_text = (
         "خبر عاجل اليوم في المدينة المنورة عن الطقس والأمطار الغزيرة\nA quoted English paragraph\nEnglish"
     )
-    assert [l.text for l in foreign_lines(long_text, max_letters=10)] == ["English"]
+    assert [ln.text for ln in foreign_lines(long_text, max_letters=10)] == ["English"]
     assert foreign_lines("") == []
     assert foreign_lines("123\n456") == []
 
@@ -178,7 +178,7 @@ def test_invariant_under_invisibles_and_spaces(text, data):
         if data.draw(st.integers(0, 6)) == 0:
             out.append(data.draw(st.sampled_from(INVISIBLES + SPACES)))
     noisy = "".join(out)
-    assert [l.script for l in classify_lines(noisy)] == [l.script for l in classify_lines(text)]
+    assert [ln.script for ln in classify_lines(noisy)] == [ln.script for ln in classify_lines(text)]
 
 
 _LOSSLESS = {
@@ -255,9 +255,9 @@ def test_invariant_under_unicode_normalization(text):
     does not depend on the steps being installed."""
     import unicodedata
 
-    before = [l.script for l in classify_lines(text)]
-    assert [l.script for l in classify_lines(unicodedata.normalize("NFC", text))] == before
-    assert [l.script for l in classify_lines(_fold_presentation(text))] == before
+    before = [ln.script for ln in classify_lines(text)]
+    assert [ln.script for ln in classify_lines(unicodedata.normalize("NFC", text))] == before
+    assert [ln.script for ln in classify_lines(_fold_presentation(text))] == before
     # removing tatweel changes nothing unless tatweel was a line's only Arabic
     for line, after in zip(text.split("\n"), classify_lines(text.replace("\u0640", ""))):
         if "arabic" in after.counts or "\u0640" not in line:

@@ -4,6 +4,7 @@ linear time on pathological input."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -180,7 +181,7 @@ def check_partition(text):
         assert text[s.start : s.end] == s.text
         pos = s.end
     assert pos == len(text)
-    for a, b in zip(segs, segs[1:]):
+    for a, b in itertools.pairwise(segs):
         assert a.script != b.script, "adjacent segments of one script must be merged"
         if a.script != "neutral" and b.script != "neutral":
             pass  # two scripts may touch directly ("abcمرحبا")

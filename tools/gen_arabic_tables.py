@@ -22,8 +22,11 @@ What is derived, and how:
   ``Joining_Type`` property (ArabicShaping.txt), restricted to the Arabic
   blocks.
 
-The output depends on the Unicode version of the Python that runs this
-script; the header of the generated file records it.
+The output depends on the Unicode version of the Python and of the ``regex``
+module that run this script; the header of the generated file records it.
+Both must be ``UNICODE_TARGET`` of ``nazif.scripts._generate`` (the one
+version of all generated tables): run it with Python 3.13 and the ``tables``
+extra (``pip install -e ".[tables]"``).
 """
 
 from __future__ import annotations
@@ -221,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed file differs")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    from nazif.scripts._generate import check_unicode_version, regex_unicode_version
+
+    # Joining types come from regex, the rest from unicodedata: both must be on the one version.
+    check_unicode_version(unicodedata.unidata_version, "this Python's unicodedata")
+    check_unicode_version(regex_unicode_version(), "the installed regex module")
     new = render()
     if args.check:
         old = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""

@@ -226,13 +226,13 @@ def _removal(text: str, m: re.Match[str], closer: _Closer) -> tuple[int, str, st
     attrs = m.group("attrs")
     if name not in KNOWN_TAGS or not _attrs_ok(attrs):
         return None
-    close = m.group("close")
-    if not close and raw != name and not attrs.strip() and name not in ("br", "hr"):
+    slash = m.group("close")
+    if not slash and raw != name and not attrs.strip() and name not in ("br", "hr"):
         # ``USAIR <U>``, ``SEARS <S>``, ``VARIAN <VAR>``: stock tickers in
         # newswire text.  A bare capitalised tag counts only when closed later.
         if closer.last_close(name) < m.end():
             return None
-    if name in CONTENT_TAGS and not close:
+    if name in CONTENT_TAGS and not slash:
         end = closer.find(f"</{name}", m.end(), fold=True)
         if end != -1:
             gt = text.find(">", end)
@@ -242,7 +242,7 @@ def _removal(text: str, m: re.Match[str], closer: _Closer) -> tuple[int, str, st
     kind = (
         "block" if name in BLOCK_TAGS or name in CONTENT_TAGS else "cell" if name in CELL_TAGS else "inline"
     )
-    return m.end(), kind, "tag", close + name
+    return m.end(), kind, "tag", slash + name
 
 
 def _strip_tags(text: str, changes: list[Change] | None) -> str:

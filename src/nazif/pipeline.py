@@ -14,19 +14,14 @@ import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any
 
 from .diff import diff_changes
 from .steps import Change, get_info
 
 __all__ = ["BoundStep", "Explanation", "Pipeline", "StepReport", "StepSpec", "make_pipeline"]
 
-StepSpec = Union[
-    str,
-    Callable[..., str],
-    tuple[str | Callable[..., str], Mapping[str, Any]],
-    Mapping[str, Any],
-]
+StepSpec = str | Callable[..., str] | tuple[str | Callable[..., str], Mapping[str, Any]] | Mapping[str, Any]
 
 
 def _callable_name(func: Callable[..., Any]) -> str:
@@ -211,7 +206,9 @@ class Pipeline:
 
     # -- building ---------------------------------------------------------
     @classmethod
-    def from_spec(cls, spec: Sequence[StepSpec] | str, *, name: str | None = None) -> Pipeline:
+    def from_spec(
+        cls, spec: Sequence[StepSpec] | Mapping[str, Any] | str, *, name: str | None = None
+    ) -> Pipeline:
         """Build from data: a list of step specs, or a JSON string of one.
 
         A JSON object ``{"preset": "display"}`` or ``{"steps": [...]}`` is

@@ -179,7 +179,7 @@ def _swap_scripts(text: str) -> str:
         if c in "?\N{ARABIC QUESTION MARK}" and before is not None:
             scripts = {before}  # a question mark ends the sentence before it
         else:
-            scripts = {before, after} - {None}
+            scripts = {s for s in (before, after) if s is not None}
         if scripts == {"ar"}:
             new = LATIN_TO_ARABIC.get(c, c)
         elif scripts == {"la"}:

@@ -199,9 +199,10 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
         elif right and not left:
             direction = CLOSE
         elif not left and not right:
-            if not prev_is_quote and _wordish(prev):  # word"  don't  5'10
+            # not left, not right: prev and nxt are characters, not None
+            if not prev_is_quote and _wordish(prev):  # type: ignore[arg-type]  # word"  don't  5'10
                 direction = CLOSE
-            elif nxt not in QUOTE_CHARS and _wordish(nxt):
+            elif nxt not in QUOTE_CHARS and _wordish(nxt):  # type: ignore[arg-type]
                 if kind == "s" and (prev_is_quote or prev in _CLOSING_BRACKETS):
                     direction = CLOSE  # "Hamas"'s
                 else:

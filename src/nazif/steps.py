@@ -92,20 +92,6 @@ class StepInfo:
 
 _REGISTRY: dict[str, StepInfo] = {}
 
-# Modules whose import registers steps.  Kept as data so that looking a step
-# up by name imports only what is needed, lazily.
-STEP_MODULES: tuple[str, ...] = (
-    "nazif.mojibake",
-    "nazif.markup",
-    "nazif.whitespace",
-    "nazif.invisibles",
-    "nazif.quotes",
-    "nazif.punctuation",
-    "nazif.arabic",
-    "nazif.scripts",
-    "nazif.chrome",
-)
-
 # Where each built-in step lives, so that looking one up imports only its
 # module (``--preset display`` never loads chrome removal or langdetect).
 STEP_HOMES: dict[str, str] = {
@@ -131,6 +117,10 @@ STEP_HOMES: dict[str, str] = {
     "keep_languages": "nazif.scripts",
     "drop_foreign_lines": "nazif.scripts",
 }
+
+# Modules whose import registers steps, derived from STEP_HOMES (the one list of
+# built-in steps; tests/test_registry.py proves it matches the @step registry).
+STEP_MODULES: tuple[str, ...] = tuple(dict.fromkeys(STEP_HOMES.values()))
 
 _loaded = False
 
@@ -184,7 +174,7 @@ def attach_tracer(func: StepFunc, tracer: Tracer) -> None:
     ``tracer(text, **options)`` must return ``(func(text, **options), changes)``.
     """
     tracer = _checked(tracer)
-    func.nazif_tracer = tracer
+    func.nazif_tracer = tracer  # type: ignore[attr-defined]  # a function attribute
     info = _REGISTRY.get(func.__name__)
     if info is not None and info.func is func:
         info.tracer = tracer

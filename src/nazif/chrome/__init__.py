@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
 
 from ..steps import Change, attach_tracer, step
 from .learn import learn
@@ -53,7 +52,7 @@ __all__ = [
 
 MODES = ("article", "page")
 
-LexiconLike = Union[Lexicon, str, None]
+LexiconLike = Lexicon | str | None
 
 
 @dataclass(frozen=True)

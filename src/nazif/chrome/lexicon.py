@@ -227,7 +227,7 @@ class Lexicon:
     # -- saving -------------------------------------------------------------
     def to_tsv(self, *, header: str = "") -> str:
         """The lexicon as file text (entries in their order)."""
-        out = []
+        out: list[str] = []
         if header:
             out.extend("# " + h for h in header.splitlines())
         out.append("# kind\tcategory\tphrase[\tcount]")

@@ -181,7 +181,7 @@ def _terminal(s: str) -> str:
     if not t:
         return ""
     term = _TERM_CLASS.get(t[-1], "")
-    if term == "." and (t.endswith("...") or t.endswith("\u2026")):
+    if term == "." and t.endswith(("...", "\u2026")):
         return "~"  # a truncated teaser or a trailing ellipsis
     return term
 
@@ -796,7 +796,7 @@ def _repeats(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
         if len(key) < 8:
             continue
         groups.setdefault(key, []).append(k)
-    for key, ks in groups.items():
+    for ks in groups.values():
         if len(ks) < 2:
             continue
         keep = ks[0]
@@ -873,9 +873,9 @@ def _blocks(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit
         if kind is None:
             continue
         limit, max_words = (40, 20) if kind == "related" else (30, 5)
-        if h.category == "read-also":
+        if h.category == "read-also":  # type: ignore[union-attr]  # a block head has a hit
             limit = 3  # "Read also" stands over one to three titles inside the body
-        items = []
+        items: list[int] = []
         p = pos
         while p < n and len(items) < limit:
             line = doc.line(idx[p])
@@ -897,7 +897,7 @@ def _blocks(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit
             hits[i] = weak.pop(i)
         for j in items:
             if j not in hits:
-                hits[j] = Hit("block-" + kind, h.entry, h.category)
+                hits[j] = Hit("block-" + kind, h.entry, h.category)  # type: ignore[union-attr]
             weak.pop(j, None)
         pos = p
 
@@ -906,7 +906,7 @@ def _last_para(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> int:
     """The last line of the article body: the end of the densest run of
     paragraphs (short boilerplate sentences after it do not count)."""
     strong = dict(hits)
-    a, b = _main_region(doc, idx, strong)
+    _a, b = _main_region(doc, idx, strong)
     return _extend_region(doc, idx, strong, b)
 
 
@@ -918,7 +918,10 @@ def _tail(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit])
     tail = [i for i in idx if i > last]
     if not tail:
         return
-    is_meta = lambda i: _is_meta(hits.get(i) or weak.get(i))
+
+    def is_meta(i: int) -> bool:
+        return _is_meta(hits.get(i) or weak.get(i))
+
     # Teaser list: headlines interleaved with bylines, dates and counters.
     meta = sum(1 for i in tail if is_meta(i))
     if meta >= 3 and len(tail) - meta >= 3 and meta * 4 >= len(tail):
@@ -929,7 +932,7 @@ def _tail(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit])
             start = idx[-1] + 1  # a list the article introduces ("Timeline:"): content
         for i in tail:
             if i >= start and i not in hits and _is_listy(doc.line(i)):
-                hits[i] = weak.pop(i, None) or Hit(
+                hits[i] = weak.pop(i, None) or Hit(  # type: ignore[arg-type]
                     "teaser-list", "headlines with dates or bylines after the article", "related"
                 )
     # A run of four or more one-to-three-word lines: a tag cloud or a menu.
@@ -1063,19 +1066,19 @@ def _analyse_page(doc: _Doc, text: str) -> dict[int, Hit]:
     patterns = doc.lex.has_patterns
     for i in idx:
         if i in cands:
-            if feats[i].words > 45 and not patterns:
+            if feats[i].words > 45 and not patterns:  # type: ignore[union-attr]  # doc.f is filled for non-empty lines above
                 pre[i] = nothing  # too long for any entry
                 continue
             hit, is_strong = pre[i] = _evidence(doc, i)
         else:
             # not a screen candidate: only a caption credit or a copyright
             # notice in mid-line can still apply (never to a paragraph)
-            if feats[i].para:
+            if feats[i].para:  # type: ignore[union-attr]
                 pre[i] = nothing
                 continue
             r = doc.raw[i]
             if "\u00a9" in r or _CREDIT_PRE.search(r):
-                hit, is_strong = pre[i] = _meta_rule(feats[i])
+                hit, is_strong = pre[i] = _meta_rule(feats[i])  # type: ignore[arg-type]
             else:
                 pre[i] = nothing
                 continue
@@ -1320,7 +1323,7 @@ _EXTRA_TRIGGERS = """by more latest top most popular trending other recent follo
     الاربعاء الخميس الجمعه السبت الاحد جانفي فيفري افريل جوان جويليه اوت""".split()
 
 
-def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, str]]:
+def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]]:
     """Trigger words -> the longest raw line worth a look (-1: any length).
 
     A word that starts only whole-line entries needs a look only on lines not
@@ -1363,9 +1366,9 @@ def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, str]]:
             allow(" ".join(ws[:2]), n)
         else:
             allow(ws[0], n)
-    result = (room, {})
+    result: tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]] = (room, {})
     try:
-        lex._nazif_screen = result
+        lex._nazif_screen = result  # type: ignore[attr-defined]  # a cache on the lexicon
     except AttributeError:
         pass
     return result
@@ -1380,5 +1383,5 @@ def _pattern_screens(lex: Lexicon) -> list[re.Pattern[str]]:
                 cached.append(re.compile(e.phrase, re.MULTILINE))
             except re.error:  # validated when the entry was made; be safe anyway
                 continue
-        lex._nazif_pattern_screens = cached
+        lex._nazif_pattern_screens = cached  # type: ignore[attr-defined]  # a cache on the lexicon
     return cached

@@ -10,7 +10,6 @@ code instead of exiting.
 
 from __future__ import annotations
 
-
 __all__ = ["main"]
 
 

@@ -230,7 +230,7 @@ def cmd_clean(args: Any) -> int:
     report = AtomicFile(args.report) if args.report else None
     warnings = Warnings(quiet=args.quiet)
     sizes = [i.size for i in inputs]
-    total = sum(sizes) if all(s is not None for s in sizes) else None  # type: ignore[misc]
+    total = sum(s for s in sizes if s is not None) if None not in sizes else None
     progress = Progress(
         total,
         enabled=not args.quiet and sys.stderr.isatty() and not outputs.to_terminal,

@@ -73,7 +73,7 @@ def _csv(inp: Input, fh: Any, errors: str, fields: list[str], delimiter: str) ->
         names = next(reader, [])
         if names:
             names[0] = names[0].lstrip("\ufeff")
-        columns = []
+        columns: list[tuple[int, str]] = []
         for name in fields:
             found = [k for k, n in enumerate(names) if n == name]
             if not found:

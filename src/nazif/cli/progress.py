@@ -24,7 +24,7 @@ def format_duration(seconds: float) -> str:
     >>> format_duration(75), format_duration(3725)
     ('1:15', '1:02:05')
     """
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -24,8 +24,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
-from json.decoder import scanstring as _scanstring
+from collections.abc import Callable, Sequence
+from json.decoder import scanstring as _scanstring  # type: ignore[attr-defined]  # not in typeshed
 from typing import Any, Union
 
 from .errors import UsageError
@@ -42,9 +42,10 @@ __all__ = [
 ]
 
 _DECODER = json.JSONDecoder()
-_SCAN_ONCE = _DECODER.scan_once
+_SCAN_ONCE = _DECODER.scan_once  # type: ignore[attr-defined]  # not in typeshed
 _WS = re.compile(r"[ \t\n\r]*")
-_WS_MATCH = _WS.match
+# [ \t\n\r]* always matches (maybe empty), so the match is never None.
+_WS_MATCH: Callable[[str, int], re.Match[str]] = _WS.match  # type: ignore[assignment]
 _WS_CHARS = frozenset(" \t\n\r")
 # A \uXXXX escape of a non-ASCII character: the writer escaped non-ASCII text.
 _NON_ASCII_ESCAPE = re.compile(r"\\u(?!00[0-7])[0-9a-fA-F]{4}")
@@ -283,7 +284,7 @@ def splice_json(line: str, replacements: list[tuple[int, int, str]]) -> str:
 def _terminator_start(record: str) -> int:
     if record.endswith("\r\n"):
         return len(record) - 2
-    if record.endswith("\n") or record.endswith("\r"):
+    if record.endswith(("\n", "\r")):
         return len(record) - 1
     return len(record)
 

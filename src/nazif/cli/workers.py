@@ -32,7 +32,7 @@ import signal
 import threading
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from .engine import Cleaner, Job, Outcome, Task
@@ -153,7 +153,7 @@ class _Workers:
         live = list(self.conns)
         while live:
             try:
-                ready = multiprocessing.connection.wait(live, timeout=0.5)
+                ready: list[Any] = multiprocessing.connection.wait(live, timeout=0.5)
             except (OSError, ValueError):  # connections closed under us: shutting down
                 return
             for conn in ready:
@@ -220,7 +220,7 @@ class _Workers:
             conn.close()
 
 
-def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[tuple[Task, Outcome]]:
+def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Generator[tuple[Task, Outcome], None, None]:
     """Yield ``(task, outcome)`` for each task, in the order of ``tasks``.
 
     The yielded task has its data dropped (only its position and flags are
@@ -241,9 +241,9 @@ def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[tuple[
     try:
         for task in tasks:
             while True:
-                outcome = workers.take(written)
-                if outcome is not None:  # write whatever is ready, in order
-                    yield metas.pop(written), outcome
+                taken = workers.take(written)
+                if taken is not None:  # write whatever is ready, in order
+                    yield metas.pop(written), taken
                     written += 1
                     continue
                 if submitted - written < window and workers.has_room():
@@ -254,9 +254,9 @@ def run_tasks(job: Job, tasks: Iterable[Task], jobs: int = 1) -> Iterator[tuple[
             submitted += 1
         while written < submitted:
             workers.wait(written, for_room=False)
-            outcome = workers.take(written)
-            if outcome is not None:
-                yield metas.pop(written), outcome
+            taken = workers.take(written)
+            if taken is not None:
+                yield metas.pop(written), taken
                 written += 1
         graceful = True
     finally:

@@ -160,7 +160,7 @@ def cp1256_edits(line: str, spans: Sequence[tuple[int, int]]) -> list[Edit]:
                 edits.extend(_cluster_edit(line, cluster, lo, hi))
                 cluster = []
             reading = _reading(m.group())
-            distinct = len(set(c for c in reading if "\u0621" <= c <= "\u064a" and c != _TATWEEL))
+            distinct = len({c for c in reading if "\u0621" <= c <= "\u064a" and c != _TATWEEL})
             cluster.append((start, end) + shape[:3] + (shape[0] if distinct >= 2 else 0,))
         edits.extend(_cluster_edit(line, cluster, lo, hi))
         if len(edits) > first:

@@ -319,7 +319,7 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
         return _Run(start, end, decoded, False, True)
     strong = len(seqs) >= 2 and bool(intact)
     if not strong and len(intact) == 1 and len(seqs[0]) == 2 and seqs[0][0] in kind.latin_leads:
-        lead, cont = seqs[0]
+        lead, cont = seqs[0][0], seqs[0][1]
         ascii_after = after.isascii() and after.isalpha()
         ascii_before = before.isascii() and before.isalpha()
         if kind.needs_ascii_neighbour_for_latin:
@@ -470,7 +470,7 @@ def _whole_span(kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Fixer | None
     first = _NON_ASCII.search(seg)
     if first is None:
         return None
-    last = len(seg) - _NON_ASCII.search(seg[::-1]).start()
+    last = len(seg) - _NON_ASCII.search(seg[::-1]).start()  # type: ignore[union-attr]  # first is not None
     core = seg[first.start() : last]
     try:
         if kind is UTF8_AS_CP1256:

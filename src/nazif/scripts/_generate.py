@@ -106,6 +106,21 @@ _VERSION_PROBES = (
 )
 
 
+# The one Unicode version of every generated table (this module's _scx_table.py and
+# nazif/arabic/_generated_tables.py). Both generators refuse to run on another one:
+# Python 3.13 (unicodedata 15.1.0) with regex 2023.12.25 (the `tables` extra) has it.
+UNICODE_TARGET = "15.1"
+
+
+def check_unicode_version(version: str, source: str) -> None:
+    """Exit with a message unless ``version`` (``"15.1"`` or ``"15.1.0"``) is ``UNICODE_TARGET``."""
+    if ".".join(version.split(".")[:2]) != UNICODE_TARGET:
+        sys.exit(
+            f"{source} has Unicode {version}; the tables are generated from Unicode {UNICODE_TARGET}"
+            " (Python 3.13 with the `tables` extra: pip install -e '.[tables]')"
+        )
+
+
 def regex_unicode_version() -> str:
     """The Unicode version of the installed ``regex`` module's database."""
     import regex
@@ -236,6 +251,7 @@ def render(ranges: list[tuple[int, int, str]], shared: dict[int, tuple[str, ...]
 
 def main() -> None:
     version = regex_unicode_version()
+    check_unicode_version(version, "the installed regex module")
     ranges, shared = build()
     target = Path(__file__).with_name("_scx_table.py")
     target.write_text(render(ranges, shared, version), encoding="utf-8")

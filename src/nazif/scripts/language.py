@@ -296,7 +296,7 @@ def _fold_presentation_forms(text: str) -> str:
     try:
         from nazif.arabic import fold_presentation_forms  # written by another module; optional here
     except Exception:  # pragma: no cover - depends on what is installed
-        fold_presentation_forms = None
+        fold_presentation_forms = None  # type: ignore[assignment]
     if fold_presentation_forms is not None:
         try:
             return fold_presentation_forms(text)

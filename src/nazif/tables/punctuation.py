@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 #: Marks that take no space before them (when a space, a line end, a closing
 #: bracket or quote, or another such mark follows them).
 NO_SPACE_BEFORE: frozenset[str] = frozenset(

@@ -7,7 +7,6 @@ direction only when the context cannot tell (see ``docs/normalize.md``).
 
 from __future__ import annotations
 
-
 OPEN = "open"
 CLOSE = "close"
 NEUTRAL = "neutral"

@@ -7,7 +7,6 @@ pins it against :mod:`unicodedata`.
 
 from __future__ import annotations
 
-
 #: Every character of general category Zs (space separator), U+0020 included.
 SPACE_SEPARATORS: tuple[str, ...] = (
     "\N{SPACE}",
