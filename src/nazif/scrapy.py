@@ -130,6 +130,7 @@ class NazifPipeline:
             if is_html:
                 out, found = self._clean_html(value, preset=preset, selector=self.selector)
             else:
+                assert isinstance(value, str)  # bytes go only to HTML fields (above)
                 out, found = nazif.clean(value, preset, removals=True)
             adapter[field] = out
             self._count("nazif/fields_cleaned")
