@@ -103,7 +103,7 @@ def pairs(text):
         ("\u03c9\u0301\u03c3", [("greek", "\u03c9\u0301\u03c3")]),
         ("\u0438\u0306", [("cyrillic", "\u0438\u0306")]),
         # ... but a Latin-only mark after an Arabic letter stays Latin
-        ("\u0628\u0301", [("arabic", "\u0628"), ("latin", "\u0301")]),
+        ("\u0628\u0301", [("arabic", "\u0628\u0301")]),  # Unicode 15.1: U+0301 is Inherited, stays with its base
         # ZWNJ (Inherited) inside a Persian word
         ("می\u200cخواهم", [("arabic", "می\u200cخواهم")]),
         # emoji and ZWJ sequences are neutral
@@ -158,7 +158,7 @@ def test_char_script_examples():
     assert char_script("\u00b7") == "neutral"  # MIDDLE DOT: shared punctuation
     assert char_script("\u02bc") == "neutral"  # MODIFIER LETTER APOSTROPHE: shared letter
     assert char_script("\u02b0") == "latin"  # MODIFIER LETTER SMALL H: Latin only
-    assert char_script("\u0301") == "latin"  # shared mark, Latin among its scripts
+    assert char_script("\u0301") == "inherited"  # Unicode 15.1 (the tables' version): no Script_Extensions
     assert char_script("\u200c") == "inherited"
     assert char_script("A") == "latin"
     assert char_script("\u1e25") == "latin"  # Latin Extended Additional (romanized Arabic)

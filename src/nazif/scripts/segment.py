@@ -75,7 +75,7 @@ def char_script(ch: str) -> str:
     the lowercase Unicode name of its script.
 
     >>> [char_script(c) for c in "\\u060c\\u0640\\u064e a\\u0301 \\u00b7 \\u0416"]
-    ['arabic', 'arabic', 'arabic', 'neutral', 'latin', 'latin', 'neutral', 'neutral', 'neutral', 'cyrillic']
+    ['arabic', 'arabic', 'arabic', 'neutral', 'latin', 'inherited', 'neutral', 'neutral', 'neutral', 'cyrillic']
     """
     if len(ch) != 1:
         raise ValueError("char_script() expects a single character")
