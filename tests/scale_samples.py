@@ -1,4 +1,4 @@
-"""Texts shared by the engine integration tests (hf, datatrove, spark): chrome,
+"""Texts shared by the engine and site-learning tests (hf, datatrove, spark, --site-field): chrome,
 Arabic, mojibake, markup, invisibles, an empty text and lone surrogates."""
 
 from __future__ import annotations
@@ -31,3 +31,13 @@ def _encodable(text: str) -> bool:
 
 # Arrow, JSON files and Spark hold only valid UTF-8: no lone surrogates.
 UTF8_SAMPLES: list[str] = [t for t in SAMPLES if _encodable(t)]
+
+
+# One made-up site: four pages that share SITE_LINE (site-learning tests).
+SITE_LINE = "Port Ashby Weekly — all the news of the bay"
+PAGES = [
+    ("Council passes the budget", "The council approved the new budget after a long debate on Tuesday."),
+    ("Storm wrecks the fishing fleet", "Fishermen say the storm destroyed more than forty boats."),
+    ("Museum to reopen in spring", "The museum reopens next month with a hall on shipbuilding."),
+    ("Teachers plan a Friday strike", "Teachers at the two schools will strike over unpaid overtime."),
+]

@@ -11,14 +11,7 @@ import pytest
 
 import nazif
 from nazif.chrome.learn import SiteCounts, site_of
-
-SITE_LINE = "Port Ashby Weekly — all the news of the bay"
-PAGES = [
-    ("Council passes the budget", "The council approved the new budget after a long debate on Tuesday."),
-    ("Storm wrecks the fishing fleet", "Fishermen say the storm destroyed more than forty boats."),
-    ("Museum to reopen in spring", "The museum reopens next month with a hall on shipbuilding."),
-    ("Teachers plan a Friday strike", "Teachers at the two schools will strike over unpaid overtime."),
-]
+from scale_samples import PAGES, SITE_LINE
 
 
 def _records() -> list[dict]:

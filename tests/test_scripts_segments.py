@@ -103,7 +103,10 @@ def pairs(text):
         ("\u03c9\u0301\u03c3", [("greek", "\u03c9\u0301\u03c3")]),
         ("\u0438\u0306", [("cyrillic", "\u0438\u0306")]),
         # ... but a Latin-only mark after an Arabic letter stays Latin
-        ("\u0628\u0301", [("arabic", "\u0628\u0301")]),  # Unicode 15.1: U+0301 is Inherited, stays with its base
+        (
+            "\u0628\u0301",
+            [("arabic", "\u0628\u0301")],
+        ),  # Unicode 15.1: U+0301 is Inherited, stays with its base
         # ZWNJ (Inherited) inside a Persian word
         ("می\u200cخواهم", [("arabic", "می\u200cخواهم")]),
         # emoji and ZWJ sequences are neutral

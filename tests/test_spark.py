@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import nazif
-from scale_samples import UTF8_SAMPLES
+from scale_samples import PAGES, SITE_LINE, UTF8_SAMPLES
 
 pytest.importorskip("pyspark")
 pytest.importorskip("pandas")
@@ -38,15 +38,6 @@ def spark():
     )
     yield session
     session.stop()
-
-
-SITE_LINE = "Port Ashby Weekly — all the news of the bay"
-PAGES = [
-    ("Council passes the budget", "The council approved the new budget after a long debate on Tuesday."),
-    ("Storm wrecks the fishing fleet", "Fishermen say the storm destroyed more than forty boats."),
-    ("Museum to reopen in spring", "The museum reopens next month with a hall on shipbuilding."),
-    ("Teachers plan a Friday strike", "Teachers at the two schools will strike over unpaid overtime."),
-]
 
 
 def test_clean_column_is_nazif_clean(spark) -> None:

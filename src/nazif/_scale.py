@@ -94,7 +94,7 @@ class Cleaner:
             return self.pipeline
         p = self._by_site.get(site)
         if p is None:
-            from .chrome.lexicon import Lexicon
+            from .chrome import _resolve  # None, a Lexicon or a path, as remove_chrome reads it
 
             site_lex = self.site_lexicons[site]
             steps: list[Any] = []
@@ -103,14 +103,7 @@ class Cleaner:
                     steps.append(s)
                     continue
                 opts = dict(s.options)
-                base = opts.get("lexicon")
-                if isinstance(base, Lexicon):
-                    lex = base | site_lex
-                elif isinstance(base, str):
-                    lex = Lexicon.builtin() | Lexicon.from_file(base) | site_lex
-                else:
-                    lex = Lexicon.builtin() | site_lex
-                opts["lexicon"] = lex
+                opts["lexicon"] = _resolve(opts.get("lexicon")) | site_lex
                 steps.append([s.func, opts])
             p = Pipeline(steps, name=f"{self.preset}+site")
             self._by_site[site] = p

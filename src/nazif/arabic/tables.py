@@ -122,15 +122,8 @@ DIACRITIC_CLASSES: tuple[str, ...] = (
     "quranic",
     "other",
 )
-DEFAULT_DIACRITIC_CLASSES: tuple[str, ...] = (
-    "harakat",
-    "tanween",
-    "shadda",
-    "sukun",
-    "dagger_alef",
-    "madda",
-    "quranic",
-)
+# Every class but "other" (marks of other traditions that remove_diacritics keeps by default).
+DEFAULT_DIACRITIC_CLASSES: tuple[str, ...] = tuple(c for c in DIACRITIC_CLASSES if c != "other")
 MADDA = "\N{ARABIC MADDAH ABOVE}"
 # Every Arabic combining mark (category Mn in the Arabic blocks).
 ARABIC_MARKS: frozenset[str] = frozenset(chr(k) for k in gen.MARK_CLASSES)

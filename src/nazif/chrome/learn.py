@@ -52,6 +52,23 @@ def _is_paragraph(s: str, words: int) -> bool:
     return words >= 30 or (words >= 8 and t.endswith(_PROSE_END))
 
 
+def _thresholds(
+    min_pages: int, min_share: float, max_words: int, paragraph_share: float, max_line_chars: int
+) -> tuple[int, float, int, float, int]:
+    """The learning thresholds shared by :class:`SiteCounter` and :class:`SiteCounts`, checked."""
+    if not 0 < min_share <= 1:
+        raise ValueError("min_share must be in (0, 1]")
+    if not 0 < paragraph_share <= 1:
+        raise ValueError("paragraph_share must be in (0, 1]")
+    return (
+        max(1, int(min_pages)),
+        float(min_share),
+        int(max_words),
+        float(paragraph_share),
+        int(max_line_chars),
+    )
+
+
 class SiteCounter:
     """Streaming counter behind :func:`learn` (use it to feed pages one by one).
 
@@ -72,15 +89,9 @@ class SiteCounter:
         epsilon: float | None = None,
         max_line_chars: int = 400,
     ) -> None:
-        if not 0 < min_share <= 1:
-            raise ValueError("min_share must be in (0, 1]")
-        if not 0 < paragraph_share <= 1:
-            raise ValueError("paragraph_share must be in (0, 1]")
-        self.min_pages = max(1, int(min_pages))
-        self.min_share = float(min_share)
-        self.max_words = int(max_words)
-        self.paragraph_share = float(paragraph_share)
-        self.max_line_chars = int(max_line_chars)
+        (self.min_pages, self.min_share, self.max_words, self.paragraph_share, self.max_line_chars) = (
+            _thresholds(min_pages, min_share, max_words, paragraph_share, max_line_chars)
+        )
         # error bound of the lossy count: a quarter of the share threshold
         self.epsilon = float(epsilon) if epsilon else self.min_share / 4
         self.bucket = max(1, math.ceil(1 / self.epsilon))
@@ -272,15 +283,9 @@ class SiteCounts:
         paragraph_share: float = 0.9,
         max_line_chars: int = 400,
     ) -> None:
-        if not 0 < min_share <= 1:
-            raise ValueError("min_share must be in (0, 1]")
-        if not 0 < paragraph_share <= 1:
-            raise ValueError("paragraph_share must be in (0, 1]")
-        self.min_pages = max(1, int(min_pages))
-        self.min_share = float(min_share)
-        self.max_words = int(max_words)
-        self.paragraph_share = float(paragraph_share)
-        self.max_line_chars = int(max_line_chars)
+        (self.min_pages, self.min_share, self.max_words, self.paragraph_share, self.max_line_chars) = (
+            _thresholds(min_pages, min_share, max_words, paragraph_share, max_line_chars)
+        )
         # site -> pages counted
         self.pages: dict[str, int] = {}
         # site -> match key -> [pages, paragraph?, sample line]

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import DataError
 from .io import DecodeFailure, Input, decode, open_input, read_all
-from .records import JSONLineError, NonString, field_trie, locate_fields
+from .records import JSONLineError, NonString, field_trie, locate_line_fields
 
 __all__ = ["iter_documents"]
 
@@ -41,13 +41,10 @@ def _jsonl(inp: Input, fh: Any, errors: str, fields: list[str]) -> Iterator[tupl
     for number, text in _lines(inp, fh, errors):
         if not text.strip():
             continue
-        begin = 1 if number == 1 and text.startswith("\ufeff") else 0
         try:
-            found = locate_fields(text, begin, trie)
+            found = locate_line_fields(text, trie, first=number == 1)
         except JSONLineError as exc:
-            raise DataError(
-                f"{inp.label}:{number}: invalid JSON at column {exc.pos + 1}: {exc.message}"
-            ) from None
+            raise DataError(exc.where(inp.label, number)) from None
         seen = {f[0] for f in found}
         for k, name in enumerate(fields):
             if k not in seen:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..pipeline import Pipeline
 from .io import DecodeFailure, decode, encode_json_line, encode_text
-from .records import JSONLineError, NonString, csv_splice, field_trie, locate_fields, splice_json
+from .records import JSONLineError, NonString, csv_splice, field_trie, locate_line_fields, splice_json
 
 __all__ = ["KINDS", "Cleaner", "Job", "Outcome", "Task"]
 
@@ -322,12 +322,10 @@ class Cleaner:
                     if not self._fail(st, exc.message, raw, {"file": label, "record": line_no}):
                         return
                 continue
-            begin = 1 if start_offset == 0 and text.startswith("\ufeff") else 0
             try:
-                found = locate_fields(text, begin, trie)
+                found = locate_line_fields(text, trie, first=start_offset == 0)
             except JSONLineError as exc:
-                message = f"{label}:{line_no}: invalid JSON at column {exc.pos + 1}: {exc.message}"
-                if not self._fail(st, message, raw, {"file": label, "record": line_no}):
+                if not self._fail(st, exc.where(label, line_no), raw, {"file": label, "record": line_no}):
                     return
                 continue
             problem = None

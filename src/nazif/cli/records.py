@@ -61,6 +61,10 @@ class JSONLineError(ValueError):
         self.message = message
         self.pos = pos
 
+    def where(self, label: str, line: int) -> str:
+        """The one-line error naming the place: ``label:line: invalid JSON at column N: …``."""
+        return f"{label}:{line}: invalid JSON at column {self.pos + 1}: {self.message}"
+
 
 class NonString:
     """A target field whose value is not a string (its JSON type name)."""
@@ -205,6 +209,11 @@ def _array(s: str, i: int, trie: Trie, out: list[tuple[int, int, int, Any]]) -> 
             return i + 1
         else:
             raise JSONLineError("expecting ',' delimiter", i)
+
+
+def locate_line_fields(line: str, trie: Trie, *, first: bool) -> list[tuple[int, int, int, Any]]:
+    """:func:`locate_fields` on one JSON line, skipping a BOM that starts the input's ``first`` line."""
+    return locate_fields(line, 1 if first and line.startswith("\ufeff") else 0, trie)
 
 
 def locate_fields(line: str, start: int, trie: Trie) -> list[tuple[int, int, int, Any]]:

@@ -21,7 +21,7 @@ from ..chrome.learn import SiteCounts, site_of
 from ..pipeline import Pipeline
 from .errors import DataError, UsageError
 from .io import AtomicFile, Input, Sink, StdoutSink, encode_json_line, open_input
-from .records import JSONLineError, NonString, field_trie, locate_fields, splice_json
+from .records import JSONLineError, NonString, field_trie, locate_line_fields, splice_json
 
 __all__ = ["clean_by_site"]
 
@@ -39,13 +39,10 @@ def _records(inputs: list[Input], trie: Any) -> Iterator[tuple[str, int, bytes, 
                     text = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     raise DataError(f"{inp.label}:{line_no}: invalid UTF-8 at byte {exc.start + 1}") from None
-                begin = 1 if line_no == 1 and text.startswith("\ufeff") else 0
                 try:
-                    found = locate_fields(text, begin, trie)
+                    found = locate_line_fields(text, trie, first=line_no == 1)
                 except JSONLineError as exc:
-                    raise DataError(
-                        f"{inp.label}:{line_no}: invalid JSON at column {exc.pos + 1}: {exc.message}"
-                    ) from None
+                    raise DataError(exc.where(inp.label, line_no)) from None
                 yield inp.label, line_no, raw, text, found
         finally:
             fh.close()
