@@ -93,6 +93,9 @@ class Entry:
         return "\t".join(cols)
 
 
+_BIDI_DELETE = dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def _compile_pattern(pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
@@ -324,7 +327,9 @@ class Lexicon:
         return None
 
     def match_pattern(self, line: str) -> Entry | None:
-        """The first pattern entry found in the raw ``line``."""
+        """The first pattern entry found in ``line`` once bidi controls
+        (U+200E/F, U+202A–E, U+2066–9, U+061C) are removed."""
+        line = line.translate(_BIDI_DELETE)
         for rx, e in self._patterns:
             if rx.search(line):
                 return e
@@ -367,6 +372,15 @@ def parse_tsv(lines: Iterable[str], *, source: str = "user") -> Iterator[Entry]:
             count = None
             if len(cols) > 3 and cols[3].strip().isdigit():
                 count = int(cols[3].strip())
+            if len(cols) > 4 and cols[4].strip():
+                # a fifth column records the entry's own source (catalogue + msgid)
+                entry_source = f"{source}|{cols[4].strip()}"
+                phrase = phrase if kind == "pattern" else phrase.strip()
+                if kind not in KINDS:
+                    raise ValueError(f"{source}:{number}: unknown kind {kind!r}")
+                if phrase:
+                    yield Entry(kind, category or "other", phrase, entry_source, count)
+                continue
         if kind not in KINDS:
             raise ValueError(f"{source}:{number}: unknown kind {kind!r}")
         phrase = phrase if kind == "pattern" else phrase.strip()
