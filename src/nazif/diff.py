@@ -44,6 +44,20 @@ def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
         a, b, base = a[head : len(a) - tail], b[head : len(b) - tail], base + head
         if not a or not b:
             return [Change(base, base + len(a), a, b, line=line)]
+    if len(a) == len(b):
+        # Characters mapped in place: the runs of differing positions, linear.
+        out_same: list[Change] = []
+        start = -1
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                if start < 0:
+                    start = i
+            elif start >= 0:
+                out_same.append(Change(base + start, base + i, a[start:i], b[start:i], line=line))
+                start = -1
+        if start >= 0:
+            out_same.append(Change(base + start, base + len(a), a[start:], b[start:], line=line))
+        return out_same
     if len(a) + len(b) > _CHAR_DIFF_LIMIT:
         return [Change(base, base + len(a), a, b, line=line)]
     out: list[Change] = []
