@@ -31,9 +31,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-ftfy", action="store_true", help="skip the ftfy reference")
     parser.add_argument("--steps", default="", help="comma-separated subset of steps")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N documents (quick runs)")
     args = parser.parse_args()
 
     texts = load_texts(args.lang)
+    if args.limit > 0:
+        texts = texts[: args.limit]
     mb = utf8_megabytes(texts)
     source = "shared corpus" if corpus_available() else "bundled examples"
     print(
@@ -51,10 +54,12 @@ def main() -> None:
             ftfy_rate = mb / secs
             print(f"{'ftfy.fix_text (reference)':34s} {ftfy_rate:8.1f} MB/s")
 
-    def row(label: str, func: Callable[[str], str], repeat: int) -> None:
-        rate = mb / best_seconds(func, texts, repeat)
+    def row(label: str, func: Callable[[str], object], repeat: int) -> float:
+        secs = best_seconds(func, texts, repeat)
+        rate = mb / secs
         ratio = f"  {rate / ftfy_rate:6.1f}x ftfy" if ftfy_rate else ""
         print(f"{label:34s} {rate:8.1f} MB/s{ratio}")
+        return secs
 
     wanted = [s for s in args.steps.split(",") if s] or step_names()
     print("\nsteps")
@@ -63,9 +68,12 @@ def main() -> None:
         kind = "lossless" if info.lossless else "lossy"
         row(f"  {name} ({kind})", info.func, args.repeat)
 
-    print("\npresets")
+    print("\npresets (and explain's cost as a multiple of a plain call of the same preset)")
     for preset in nazif.preset_names():
-        row(f"  {preset}", Pipeline.from_preset(preset), args.repeat)
+        pipeline = Pipeline.from_preset(preset)
+        plain = row(f"  {preset}", pipeline, args.repeat)
+        explained = best_seconds(pipeline.explain, texts, 1)
+        print(f"{'    explain':34s} {mb / explained:8.1f} MB/s  {explained / plain:6.1f}x a plain call")
 
 
 if __name__ == "__main__":

@@ -174,3 +174,17 @@ def test_every_explained_change_names_its_line():
     assert ("normalize_whitespace", 1) in lines
     assert ("normalize_quotes", 2) in lines
     assert all(c.line is not None for r in exp.steps for c in r.changes)
+
+
+@given(st.lists(st.tuples(scraped_text(max_tokens=6), scraped_text(max_tokens=6)), max_size=8))
+def test_diff_changes_same_line_count_stays_inside_lines(pairs):
+    # Lines edited in place (no line added or removed): every change lies in
+    # one line of the input, names that line, and applying them is exact.
+    a_lines = [a.replace("\n", " ") for a, _ in pairs]
+    b_lines = [b.replace("\n", " ") for _, b in pairs]
+    before, after = "\n".join(a_lines), "\n".join(b_lines)
+    changes = diff_changes(before, after)
+    assert apply_changes(before, changes) == after
+    for change in changes:
+        assert "\n" not in change.before and "\n" not in change.after
+        assert before.count("\n", 0, change.start) == change.line

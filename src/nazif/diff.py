@@ -31,6 +31,33 @@ def _line_offsets(lines: list[str]) -> list[int]:
 
 
 def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
+    # The common ends never change: trim them first (cheap, and it keeps the
+    # quadratic matcher on the small changed middle).
+    limit = min(len(a), len(b))
+    head = 0
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    if head or tail:
+        a, b, base = a[head : len(a) - tail], b[head : len(b) - tail], base + head
+        if not a or not b:
+            return [Change(base, base + len(a), a, b, line=line)]
+    if len(a) == len(b):
+        # Characters mapped in place: the runs of differing positions, linear.
+        out_same: list[Change] = []
+        start = -1
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                if start < 0:
+                    start = i
+            elif start >= 0:
+                out_same.append(Change(base + start, base + i, a[start:i], b[start:i], line=line))
+                start = -1
+        if start >= 0:
+            out_same.append(Change(base + start, base + len(a), a[start:], b[start:], line=line))
+        return out_same
     if len(a) + len(b) > _CHAR_DIFF_LIMIT:
         return [Change(base, base + len(a), a, b, line=line)]
     out: list[Change] = []
@@ -53,6 +80,13 @@ def diff_changes(before: str, after: str) -> list[Change]:
     a_off = _line_offsets(a_lines)
     b_off = _line_offsets(b_lines)
     changes: list[Change] = []
+    if len(a_lines) == len(b_lines):
+        # No line added or removed: pair the lines one to one (linear; the
+        # line matcher below is quadratic at worst on long documents).
+        for k, (a_line, b_line) in enumerate(zip(a_lines, b_lines)):
+            if a_line != b_line:
+                changes.extend(_char_changes(a_line, b_line, a_off[k], k))
+        return changes
     # Lines are aligned by their stripped text, so that a line whose only
     # change is at its ends (a CR, trailing spaces) pairs with its new self
     # and is reported as a small in-line change.
