@@ -22,6 +22,11 @@ cleaning code): a line (stripped) is dropped when it does not end in ``.``,
 "{"; with ``--c4-doc-rules`` that is applied too (every line counts as
 removed), otherwise those two are applied per line.
 
+``--cv`` prints instead the grouped-by-site cross-validation of the chrome
+model on dev + silver (``tools/train_chrome.py --cv-only``: recall, content
+lines and characters lost, documents losing any line or more than half, by
+mode, language and set; needs the ``train`` extra).
+
 Options: ``--show`` prints the misclassified lines; ``--loso`` adds a
 leave-one-site-out check of the built-in lexicon (for each site, the entries
 that match lines of that site only are dropped before scoring it);
@@ -142,7 +147,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loso", action="store_true", help="leave-one-site-out check of the lexicon")
     ap.add_argument("--mode-all", choices=chrome.MODES)
     ap.add_argument("--c4-doc-rules", action="store_true")
+    ap.add_argument("--cv", action="store_true", help="grouped-by-site cross-validation of the model")
     args = ap.parse_args(argv)
+    if args.cv:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import train_chrome
+
+        return train_chrome.main(["--cv-only", "--all-thresholds"])
     path = Path(args.dev)
     if not path.exists():
         print(f"dev set not found: {path}", file=sys.stderr)

@@ -12,10 +12,12 @@ run.  See ``docs/presets.md`` for how to choose one.
 - ``corpus``: for building a corpus from scraped pages: markup and mojibake
   repair first (before any other step can destroy their evidence), then the
   lossless steps of ``display``, and site-chrome removal last.
+- ``page``: ``corpus`` for the text of a whole page rather than an article
+  container: chrome removal in page mode (menus, header and footer go too).
 
 >>> from nazif.presets import PRESETS
 >>> sorted(PRESETS)
-['corpus', 'display', 'search']
+['corpus', 'display', 'page', 'search']
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ PRESETS: dict[str, list[Any]] = {
         "remove_chrome",
     ],
 }
+# ``page``: the corpus steps for the text of a whole page (menus, header and
+# footer included): chrome removal in page mode.
+PRESETS["page"] = [*PRESETS["corpus"][:-1], ["remove_chrome", {"mode": "page"}]]
 
 
 def preset_names() -> list[str]:

@@ -32,10 +32,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..steps import Change, attach_tracer, step
+from .decide import decide
 from .learn import learn
 from .lexicon import Entry, Lexicon
 from .matchkey import match_key
-from .rules import Hit, analyse
+from .model import Model
+from .rules import Hit
 
 __all__ = [
     "MODES",
@@ -53,6 +55,7 @@ __all__ = [
 MODES = ("article", "page")
 
 LexiconLike = Lexicon | str | None
+ModelLike = Model | str | None
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,9 @@ def _check_mode(mode: str) -> None:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
 
 
-def _decide(lines: list[str], lex: Lexicon, mode: str, text: str | None = None) -> dict[int, Hit]:
+def _decide(
+    lines: list[str], lex: Lexicon, mode: str, text: str | None = None, model: Model | None = None
+) -> dict[int, Hit]:
     """Line index -> hit, iterated until removing the chrome finds no more chrome.
 
     Iterating makes the result a fixed point: cleaning the output again
@@ -120,7 +125,7 @@ def _decide(lines: list[str], lex: Lexicon, mode: str, text: str | None = None) 
     alive = list(range(len(lines)))
     current = lines
     while True:
-        hits = analyse(current, lex, mode, text if current is lines else None)
+        hits = decide(current, lex, mode, text if current is lines else None, model=model)
         if not hits:
             return decided
         # the blank lines the removal leaves over go in the same pass, so that
@@ -186,23 +191,28 @@ def _spans(text: str, lines: list[str], removed: Iterable[int]) -> dict[int, tup
     return spans
 
 
-def find(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> list[Removal]:
-    """The chrome lines of ``text``, in order, each with its rule and entry.
+def _resolve_model(model: ModelLike) -> Model | None:
+    if model is None or isinstance(model, Model):
+        return model
+    if isinstance(model, str):
+        return _model_from_path(model)
+    raise TypeError(f"model must be a Model, a path or None, not {type(model).__name__}")
 
-    ``mode`` is ``"article"`` (conservative; for the text of an article
-    container) or ``"page"`` (for the text of a whole page: menus, header and
-    footer go too).  ``lexicon`` is a :class:`Lexicon` (default: the built-in
-    one) or the path of a lexicon file to merge with the built-in one.
 
-    >>> [(r.line, r.rule) for r in find("Share\\nShare prices fell 3% on Monday, traders said.")]
-    [(0, 'lexicon-line')]
-    """
+@lru_cache(maxsize=4)
+def _model_from_path(path: str) -> Model:
+    return Model.from_file(path)
+
+
+def _find_all(text: str, mode: str, lexicon: LexiconLike, model: ModelLike) -> list[Removal]:
+    """Every removal, the blank lines that go with the chrome included."""
     _check_mode(mode)
+    lex = _resolve(lexicon)
+    mdl = _resolve_model(model)
     if not text:
         return []
-    lex = _resolve(lexicon)
     lines = text.split("\n")
-    decided = _decide(lines, lex, mode, text)
+    decided = _decide(lines, lex, mode, text, mdl)
     if not decided:
         return []
     spans = _spans(text, lines, decided)
@@ -210,6 +220,26 @@ def find(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> li
         Removal(k, spans[k][0], spans[k][1], h.rule, h.entry, h.category, lines[k])
         for k, h in sorted(decided.items())
     ]
+
+
+def find(
+    text: str, *, mode: str = "article", lexicon: LexiconLike = None, model: ModelLike = None
+) -> list[Removal]:
+    """The chrome lines of ``text``, in order, each with its rule and entry.
+
+    ``mode`` is ``"article"`` (conservative; for the text of an article
+    container) or ``"page"`` (for the text of a whole page: menus, header and
+    footer go too).  ``lexicon`` is a :class:`Lexicon` (default: the built-in
+    one) or the path of a lexicon file to merge with the built-in one;
+    ``model`` a :class:`~nazif.chrome.model.Model` or the path of a model file
+    written by ``tools/train_chrome.py`` (default: the built-in model).
+    Only chrome lines are listed: the blank lines that :func:`remove` drops
+    with them are not.
+
+    >>> [(r.line, r.rule) for r in find("Share\\nShare prices fell 3% on Monday, traders said.")]
+    [(0, 'lexicon-line')]
+    """
+    return [r for r in _find_all(text, mode, lexicon, model) if r.rule != "blank-line"]
 
 
 def _apply(text: str, removals: list[Removal]) -> str:
@@ -225,7 +255,9 @@ def _apply(text: str, removals: list[Removal]) -> str:
 
 
 @step(lossless=False)
-def remove_chrome(text: str, *, mode: str = "article", lexicon: LexiconLike = None) -> str:
+def remove_chrome(
+    text: str, *, mode: str = "article", lexicon: LexiconLike = None, model: ModelLike = None
+) -> str:
     """Remove site-chrome lines (menus, share bars, "Related articles", "اقرأ أيضا" …).
 
     Whole lines only: a line is removed or kept, never edited, and every
@@ -238,18 +270,18 @@ def remove_chrome(text: str, *, mode: str = "article", lexicon: LexiconLike = No
     >>> remove_chrome("اقرأ أيضاً: الحكومة تعلن خطة جديدة\\nشارك الوزير في الاجتماع الذي عقد أمس.")
     'شارك الوزير في الاجتماع الذي عقد أمس.'
     """
-    return _apply(text, find(text, mode=mode, lexicon=lexicon))
+    return _apply(text, _find_all(text, mode, lexicon, model))
 
 
 remove = remove_chrome
 
 
 def trace_chrome(
-    text: str, *, mode: str = "article", lexicon: LexiconLike = None
+    text: str, *, mode: str = "article", lexicon: LexiconLike = None, model: ModelLike = None
 ) -> tuple[str, list[Change]]:
     """``(remove_chrome(text), changes)``: one :class:`~nazif.steps.Change` per
     removed line, carrying its rule, entry and line number."""
-    removals = find(text, mode=mode, lexicon=lexicon)
+    removals = _find_all(text, mode, lexicon, model)
     changes = [
         Change(r.start, r.end, text[r.start : r.end], "", rule=r.rule, entry=r.entry, line=r.line)
         for r in removals

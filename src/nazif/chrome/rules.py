@@ -425,10 +425,13 @@ def _lexicon_hit(doc: _Doc, i: int) -> tuple[Hit | None, bool]:
     if (
         e is not None
         and line.term == "."
-        and len(e.key.split(" ")) <= 2
+        and (len(e.key.split(" ")) == 1 or doc.wrapped())
         and not e.phrase.rstrip().endswith(".")
     ):
-        e = None  # "share." ending a wrapped sentence, not a button
+        # "share." ending a wrapped sentence, not a button; a whole line of two
+        # or more entry words with a full stop ("Comments are closed.",
+        # "التعليقات مغلقة.") is the notice itself
+        e = None
     if e is not None:
         rule = "site-learned" if e.category == "site" else "lexicon-line"
         return Hit(rule, e.phrase, e.category), _entry_strength(e, line, doc)

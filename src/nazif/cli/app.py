@@ -133,6 +133,13 @@ def build_pipeline(args: Any) -> Any:
         raise DataError(f"cannot load the steps: {exc}") from None
     if not pipeline.steps:
         raise UsageError(f"{where}: the pipeline has no steps")
+    mode = getattr(args, "mode", None)
+    if mode:
+        if "remove_chrome" not in pipeline.names:
+            raise UsageError("--mode needs a pipeline with remove_chrome (e.g. --preset corpus)")
+        for s in pipeline.steps:
+            if s.name == "remove_chrome":
+                s.options["mode"] = mode
     _validate(pipeline)
     return pipeline
 

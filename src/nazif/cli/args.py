@@ -113,8 +113,8 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
         "-p",
         "--preset",
         metavar="NAME",
-        help=f"a named pipeline: display, search or corpus (default: {DEFAULT_PRESET}; "
-        "corpus for scraped pages)",
+        help=f"a named pipeline: display, search, corpus or page (default: {DEFAULT_PRESET}; "
+        "corpus for scraped article text, page for the text of whole pages)",
     )
     x.add_argument(
         "-s",
@@ -122,6 +122,12 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
         metavar="SPEC",
         help="comma-separated step names, options after a colon, e.g. "
         "normalize_whitespace,normalize_quotes:style=typographic",
+    )
+    g.add_argument(
+        "--mode",
+        choices=("article", "page"),
+        help="chrome removal mode for the pipeline's remove_chrome step: article (an article "
+        "container's text; conservative) or page (a whole page's text: menus, header and footer go too)",
     )
     x.add_argument(
         "-c",

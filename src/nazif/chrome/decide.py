@@ -1,0 +1,150 @@
+"""The chrome decision: model scores, then the content-safety rules.
+
+For one pass over a text:
+
+1. the rule engine (:mod:`nazif.chrome.rules`) gives its evidence and its own
+   decision, which become features (:mod:`nazif.chrome.features`);
+2. the model (:mod:`nazif.chrome.model`) scores every non-blank line;
+3. a line the rule engine removes goes when its score reaches the mode's
+   *veto* threshold (the model overrules the rules where they are wrong,
+   e.g. on an article's own lists); a line the rules keep goes when its score
+   reaches the mode's (higher) *add* threshold; *unless* a safety rule keeps
+   it:
+
+   * **prose needs firm evidence.**  A line that reads as a sentence
+     (:func:`~nazif.chrome.features.reads_as_prose`), or a fragment of one cut
+     at a link, goes only with a whole-line lexicon entry, a site-learned or
+     user entry or pattern, or a copyright notice on it — never on its
+     neighbours' scores alone;
+   * **page mode keeps the article.**  When the removals would take more than
+     :data:`MAX_PROSE_SHARE` of a page's prose lines, only the firm ones go;
+   * **the headline stays.**  In page mode, a line that repeats the page's
+     title line (the first line, as scraped from ``<title>``) is kept.
+
+In article mode a text in which the rule engine's screen finds no evidence at
+all is not scored (clean text costs one scan).
+
+>>> from nazif.chrome.lexicon import Lexicon
+>>> text = ["Share this article", "The minister said the talks would resume next week.", "Related Articles"]
+>>> sorted(decide(text, Lexicon.builtin(), "article"))
+[0, 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .features import is_fragment_pair, line_features, reads_as_prose
+from .lexicon import Lexicon
+from .matchkey import match_key
+from .model import Model, neighbour_features
+from .rules import _COPYRIGHT, Hit, _maybe_copyright, analyse
+
+__all__ = ["FIRM_RULES", "MAX_PROSE_SHARE", "UNVETOED_RULES", "decide"]
+
+#: Rules whose evidence is firm enough to remove a line that reads as prose.
+FIRM_RULES = frozenset(("lexicon-line", "site-learned", "user-pattern", "copyright"))
+#: Rule decisions the model's veto does not overrule: direct evidence on the line itself (a
+#: whole-line or suffix lexicon entry, a copyright notice, the site's or the user's own entries).
+#: What the model may overrule are the decisions drawn from context: blocks, tails, page regions,
+#: repeats, widget titles, weak layout patterns.
+UNVETOED_RULES = frozenset(("copyright", "site-learned", "user-pattern", "lexicon-line", "lexicon-suffix"))
+#: Page mode: above this share of the prose lines, only firm removals of prose stand.
+MAX_PROSE_SHARE = 0.5
+#: The headline rule: a line of at least this many words whose key lies in the title line's key.
+HEADLINE_MIN_WORDS = 3
+
+_MODEL_CATEGORY = {"article": "other", "page": "nav"}
+
+
+def _firm(i: int, hits: dict[int, Hit], feats: dict[str, float], line: str) -> bool:
+    h = hits.get(i)
+    if h is not None and h.rule in FIRM_RULES:
+        return True
+    if any(f"ev-strong:{r}" in feats for r in FIRM_RULES):
+        return True
+    # a copyright notice that a lexicon suffix ("All rights reserved") matched first
+    return _maybe_copyright(line) and _COPYRIGHT.search(line) is not None
+
+
+def _prose_lines(lines: Sequence[str], idx: list[int]) -> set[int]:
+    """Lines that read as prose, with the fragments of a prose sentence cut at links."""
+    prose = {i for i in idx if reads_as_prose(lines[i])}
+    k = 0
+    m = len(idx)
+    while k < m:
+        j = k
+        while j + 1 < m and is_fragment_pair(lines[idx[j]], lines[idx[j + 1]]):
+            j += 1
+        if j > k:
+            group = idx[k : j + 1]
+            if reads_as_prose(" ".join(lines[i].strip() for i in group)):
+                prose.update(group)
+        k = j + 1
+    return prose
+
+
+def _headline(lines: Sequence[str], idx: list[int]) -> int:
+    """Index of the line that repeats the title line (the first line), or -1."""
+    if len(idx) < 2:
+        return -1
+    title = match_key(lines[idx[0]])
+    if not title:
+        return -1
+    for i in idx[1:40]:
+        key = match_key(lines[i])
+        if key and key.count(" ") + 1 >= HEADLINE_MIN_WORDS and key in title:
+            return i
+    return -1
+
+
+def decide(
+    lines: Sequence[str],
+    lex: Lexicon,
+    mode: str,
+    text: str | None = None,
+    *,
+    model: Model | None = None,
+) -> dict[int, Hit]:
+    """The chrome lines of ``lines`` for one pass (index -> hit); nothing is changed."""
+    if text is None:
+        text = "\n".join(lines)
+    hits = analyse(lines, lex, mode, text)
+    if mode == "article" and not hits:
+        return {}
+    m = model if model is not None else Model.builtin()
+    article_hits = analyse(lines, lex, "article", text) if mode == "page" else None
+    feats = line_features(lines, lexicon=lex, mode=mode, hits=hits, article_hits=article_hits)
+    scores = m.scores(feats, mode)
+    thr = m.threshold(mode)
+    veto = m.veto(mode)
+    idx = [i for i in range(len(lines)) if feats[i]]
+    prose = _prose_lines(lines, idx)
+    keep_head = _headline(lines, idx) if mode == "page" else -1
+    out: dict[int, Hit] = {}
+    ctx: list[dict[str, float]] | None = None
+    for i in idx:
+        p = scores[i]
+        if p is None or i == keep_head:
+            continue
+        h = hits.get(i)
+        if h is not None and h.rule in UNVETOED_RULES:
+            pass  # the model does not overrule these
+        elif p < (veto if h is not None else thr):
+            continue
+        firm = _firm(i, hits, feats[i], lines[i])
+        if i in prose and not firm:
+            continue
+        if h is None:
+            if ctx is None:
+                ctx = neighbour_features([m.stages[mode][0].logit(f) if f else None for f in feats])
+            why = m.explain(feats[i], ctx[i], mode)
+            h = Hit("model", f"score {p:.2f}: {why}", _MODEL_CATEGORY[mode])
+        out[i] = h
+    if mode == "page" and prose:
+        gone = sum(1 for i in prose if i in out)
+        if gone > MAX_PROSE_SHARE * len(prose):
+            for i in prose:
+                if i in out and out[i].rule not in FIRM_RULES and not _firm(i, hits, feats[i], lines[i]):
+                    del out[i]
+    return out
