@@ -930,3 +930,18 @@ def test_corpus_preset_on_the_shared_example(shared):
     out = ok(run("clean", "--preset", "corpus", str(path))).decode()
     assert out == expected_clean(path.read_text(encoding="utf-8"), preset="corpus")
     assert "In English" not in out and "مقالات ذات صلة" not in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_csv_unterminated_quote_is_an_error_naming_the_line(tmp_path, jobs):
+    src = tmp_path / "u.csv"
+    src.write_bytes(b'id,text\n1,ok\n2,"unterminated\n3,z\n')
+    dest = tmp_path / "out.csv"
+    proc = run("clean", "--csv", "--field", "text", str(src), "-o", str(dest), "--jobs", jobs)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert f"{src}:3:" in err and "never closed" in err and "Traceback" not in err
+    assert not dest.exists()
+    # a quoted field that does close, over two lines and with doubled quotes, is fine
+    src.write_bytes(b'id,text\n1,ok\n2,"multi\nline ""q"" done"\n3,z\n')
+    assert ok(run("clean", "--csv", "--field", "text", str(src))) == src.read_bytes()
