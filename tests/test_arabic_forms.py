@@ -328,3 +328,13 @@ def test_generated_tables_are_up_to_date():
     spec.loader.exec_module(module)
     committed = (ROOT / "src" / "nazif" / "arabic" / "_generated_tables.py").read_text(encoding="utf-8")
     assert module.render() == committed, "run: python tools/gen_arabic_tables.py"
+
+
+def test_tatweel_seating_a_dagger_alef_stays():
+    # the superscript alef is a vowel written on the tatweel: removing the seat moves it
+    word = "الرَّحْمَـٰنِ"
+    assert remove_tatweel(word) == word
+    assert remove_tatweel("الرحمـٰن") == "الرحمـٰن"
+    # a stretching tatweel next to it still goes; one under an ordinary haraka too
+    assert remove_tatweel("الرحـمـٰن") == "الرحمـٰن"
+    assert remove_tatweel("قـِبـَل") == "قِبَل"

@@ -568,7 +568,9 @@ def _default_sigint() -> None:
 @posix_only
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize(
-    "sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+    "sig, code",
+    [(signal.SIGINT, 130), (signal.SIGTERM, 143), (getattr(signal, "SIGHUP", signal.SIGTERM), 129)],
+    ids=["ctrl-c", "sigterm", "sighup"],
 )
 def test_interrupted_run_leaves_nothing_behind(tmp_path, jobs, sig, code):
     dest = tmp_path / "out.jsonl"
@@ -607,6 +609,52 @@ def test_interrupted_run_leaves_nothing_behind(tmp_path, jobs, sig, code):
     assert b"Traceback" not in err and err == b""
     assert not dest.exists() and not report.exists()
     assert no_leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nazif", "clean", "--jsonl", "-o", str(tmp_path / "o.jsonl"), "--jobs", "2"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(_records(50))
+    proc.stdin.flush()
+
+    def children() -> list[int]:
+        out = []
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == proc.pid:
+                    out.append(int(d))
+        return out
+
+    _wait_for(lambda: len(children()) >= 2)
+    workers = children()
+    proc.kill()  # SIGKILL: no cleanup code runs in the main process
+    proc.wait(timeout=30)
+
+    def alive() -> list[int]:
+        left = []
+        for pid in workers:
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    state = fh.read().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                left.append(pid)
+        return left
+
+    _wait_for(lambda: alive() == [])
+    proc.stdin.close()
 
 
 # -- --jobs -------------------------------------------------------------------------------------
@@ -882,3 +930,18 @@ def test_corpus_preset_on_the_shared_example(shared):
     out = ok(run("clean", "--preset", "corpus", str(path))).decode()
     assert out == expected_clean(path.read_text(encoding="utf-8"), preset="corpus")
     assert "In English" not in out and "مقالات ذات صلة" not in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_csv_unterminated_quote_is_an_error_naming_the_line(tmp_path, jobs):
+    src = tmp_path / "u.csv"
+    src.write_bytes(b'id,text\n1,ok\n2,"unterminated\n3,z\n')
+    dest = tmp_path / "out.csv"
+    proc = run("clean", "--csv", "--field", "text", str(src), "-o", str(dest), "--jobs", jobs)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert f"{src}:3:" in err and "never closed" in err and "Traceback" not in err
+    assert not dest.exists()
+    # a quoted field that does close, over two lines and with doubled quotes, is fine
+    src.write_bytes(b'id,text\n1,ok\n2,"multi\nline ""q"" done"\n3,z\n')
+    assert ok(run("clean", "--csv", "--field", "text", str(src))) == src.read_bytes()

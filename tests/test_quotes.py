@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import nazif
 from nazif.protected import protected_spans
 from nazif.quotes import normalize_quotes
 from nazif.tables.quotes import DOUBLE_QUOTES, PRIMES, QUOTE_CHARS, SINGLE_QUOTES, STYLES
@@ -42,7 +43,7 @@ def test_tables():
         ("\u00abnews\u00bb", '"news"'),
         ("\u00bbreversed\u00ab", '"reversed"'),
         ("\u2018single\u2019", "'single'"),
-        ("it\u2019s don\u02bct rock\u2019n\u2019roll", "it's don't rock'n'roll"),
+        ("it\u2019s don\u2019t rock\u2019n\u2019roll", "it's don't rock'n'roll"),
         ("\u2039a\u203a \u201ab\u2018 \u201bc\u2019", "'a' 'b' 'c'"),
         ("\uff02full\uff02 \uff07width\uff07", "\"full\" 'width'"),
         ("\u301dCJK\u301e \u301dCJK\u301f", '"CJK" "CJK"'),
@@ -243,3 +244,13 @@ def test_apostrophe_inside_a_url_is_kept(style):
 
 def test_quotes_around_a_url_are_still_normalized():
     assert normalize_quotes("see \u201chttps://x.org/a\u201d now") == 'see "https://x.org/a" now'
+
+
+def test_modifier_letter_apostrophe_is_a_letter_and_stays():
+    # U+02BC (category Lm) is the hamza/ʿayn of transliteration, not a quote
+    for style in ("ascii", "typographic", "guillemets"):
+        assert (
+            normalize_quotes("the Qur\u02bcan and Hawai\u02bbi", style=style)
+            == "the Qur\u02bcan and Hawai\u02bbi"
+        )
+    assert nazif.clean("the Qur\u02bcan", preset="display") == "the Qur\u02bcan"

@@ -47,8 +47,10 @@ PRESETS: dict[str, list[Any]] = {
         "fold_presentation_forms",
         # In keys every tatweel goes, also the ones display keeps (لـ«…», 1436هـ).
         ["remove_tatweel", {"everywhere": True}],
-        *_LAYOUT,
+        # Before the layout steps: a mark that stood alone ("a \u064b") leaves
+        # a space or a blank line that they then tidy in the same run.
         "remove_diacritics",
+        *_LAYOUT,
         # Persian letters first: ۃ becomes ة, which the teh marbuta fold then takes.
         "normalize_persian_letters",
         "normalize_alef",

@@ -232,7 +232,7 @@ def _directional(text: str, marks, arabic_guillemets: bool) -> str:
 def normalize_quotes(text: str, *, style: str = "ascii") -> str:
     """Rewrite every quotation mark and apostrophe in one style.
 
-    Recognised: " ＂ “ ” „ ‟ ⹂ « » 〝 〞 〟 ‶ ❝ ❞, ' ＇ ‘ ’ ‚ ‛ ‹ › ʼ ‵ ❛ ❜,
+    Recognised: " ＂ “ ” „ ‟ ⹂ « » 〝 〞 〟 ‶ ❝ ❞, ' ＇ ‘ ’ ‚ ‛ ‹ › ‵ ❛ ❜,
     the grave accent (as in don`t and TeX-style quotes), and the primes ′ ″
     when they do not follow a digit.  Two single marks side by side (two
     apostrophes, two grave accents, ‘‘) are read as one double mark, so
@@ -254,7 +254,8 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
       in logical order): the right choice for Arabic, where “ ” are not
       mirrored.  Single quotes stay ‘ ’.
 
-    Left alone on purpose: primes after a digit (5′ 10″, 45° 30′), every
+    Left alone on purpose: U+02BC MODIFIER LETTER APOSTROPHE (a letter:
+    ``Qurʼan``), primes after a digit (5′ 10″, 45° 30′), every
     other character (only quote characters are rewritten, in place; a pair of
     single marks merging into one double mark is the only change of length),
     and the direction of « » as opening/closing in French or German spacing

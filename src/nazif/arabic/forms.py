@@ -162,6 +162,7 @@ def fold_presentation_forms(text: str, *, keep_ligatures: bool = True) -> str:
 _TRANSPARENT = ARABIC_MARKS | QURANIC_SMALL_LETTERS
 _TATWEEL_RUN = re.compile("\u0640[\u0640" + char_class(_TRANSPARENT) + "]*")
 _JOINS_PREVIOUS = DUAL_JOINING | RIGHT_JOINING
+SUPERSCRIPT_ALEF = "\u0670"
 
 
 def _drop_kashida(m: re.Match[str]) -> str:
@@ -171,8 +172,18 @@ def _drop_kashida(m: re.Match[str]) -> str:
         i -= 1
     j = m.end()
     if i >= 0 and j < len(s) and s[i] in DUAL_JOINING and s[j] in _JOINS_PREVIOUS:
-        return m.group().replace(TATWEEL, "")
+        return _drop_seatless(m.group())
     return m.group()
+
+
+def _drop_seatless(run: str) -> str:
+    """The run without its tatweels, except one that seats a superscript
+    (dagger) alef: in ``الرحمـٰن`` the mark is a vowel letter written on the
+    tatweel, and without it the mark would fall on the letter before."""
+    if SUPERSCRIPT_ALEF not in run:
+        return run.replace(TATWEEL, "")
+    parts = run.split(TATWEEL)
+    return parts[0] + "".join(TATWEEL + p if SUPERSCRIPT_ALEF in p else p for p in parts[1:])
 
 
 def _remove_kashida(piece: str) -> str:
@@ -190,7 +201,8 @@ def remove_tatweel(text: str, *, everywhere: bool = False) -> str:
     A run of tatweel is removed when it sits between two letters that join
     through it anyway: a dual-joining letter before it and a letter that
     joins to its right after it (combining marks in between are skipped and
-    kept, so ``قـِبـَل`` becomes ``قِبَل``).  Removing it there changes no
+    kept, so ``قـِبـَل`` becomes ``قِبَل``; a tatweel that seats a superscript
+    alef, as in ``الرحمـٰن``, stays).  Removing it there changes no
     letter's shape, only the word's width: the step is lossless.
 
     Left alone on purpose (with the default ``everywhere=False``), because

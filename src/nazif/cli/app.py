@@ -1,7 +1,7 @@
 """Entry point of the ``nazif`` command: parse, dispatch, and turn errors into exit codes.
 
 User errors print one line ``nazif: <message>`` on stderr and exit with 2
-(usage) or 1 (data or I/O); Ctrl-C exits with 130, SIGTERM with 143, a
+(usage) or 1 (data or I/O); Ctrl-C exits with 130, SIGTERM with 143, SIGHUP with 129, a
 closed output pipe (``nazif clean big | head``) quietly with 141.  In every
 case, temporary output files are deleted first.  Subsystems (scripts,
 chrome) are imported only by the subcommands that need them.
@@ -31,11 +31,20 @@ __all__ = ["build_pipeline", "import_subsystem", "resolve_fields", "resolve_form
 
 
 class _Terminated(BaseException):
-    """Raised in the main process by SIGTERM, so cleanup runs."""
+    """Raised in the main process by SIGTERM or SIGHUP, so cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+    raise _Terminated(signum)
+
+
+#: Signals that stop the command with cleanup (temporary output removed): SIGTERM, and
+#: SIGHUP (the terminal went away) where the platform has it.
+_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
 # -- pipelines ------------------------------------------------------------------
@@ -247,9 +256,12 @@ def run(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    previous = None
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        for sig in _STOP_SIGNALS:
+            if sig != signal.SIGTERM and signal.getsignal(sig) == signal.SIG_IGN:
+                continue  # started under nohup: SIGHUP stays ignored
+            previous[sig] = signal.signal(sig, _on_sigterm)
     except ValueError:  # not the main thread
         pass
     try:
@@ -262,18 +274,18 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         abort_all()
         return EXIT_INTERRUPTED
-    except _Terminated:
+    except _Terminated as exc:
         abort_all()
-        return EXIT_TERMINATED
+        return EXIT_TERMINATED if exc.signum == signal.SIGTERM else 128 + int(exc.signum)
     except BrokenPipeError:
         abort_all()
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     finally:
         abort_all()
-        if previous is not None:
+        for sig, handler in previous.items():
             try:
-                signal.signal(signal.SIGTERM, previous)
+                signal.signal(sig, handler)
             except (ValueError, TypeError):
                 pass
 

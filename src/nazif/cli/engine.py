@@ -116,6 +116,12 @@ class _LineFeed:
         return self.lines[self.i - 1]
 
 
+def _unterminated(lines: list[str], quotechar: str) -> bool:
+    """True when a record that runs to the end of the input leaves a quoted field
+    open: an odd number of quote characters (a doubled quote counts two)."""
+    return sum(line.count(quotechar) for line in lines) % 2 == 1
+
+
 def _split_lines(data: bytes) -> list[bytes]:
     """``data`` cut after each ``\\n`` (terminators kept)."""
     lines = data.split(b"\n")
@@ -421,6 +427,16 @@ class Cleaner:
                     return
                 continue
             raw = b"".join(raw_lines[first : feed.i])
+            if (
+                feed.i == len(texts)
+                and feed.i - first > 1
+                and _unterminated(texts[first : feed.i], quotechar)
+            ):
+                # the reader (strict=False) took every remaining line into one field
+                message = f"{label}:{line_no}: invalid CSV: a quoted field opened here is never closed"
+                if not self._fail(st, message, raw, where):
+                    return
+                continue
             problems = [bad[k] for k in range(first, feed.i) if k in bad]
             if problems:
                 if not self._fail(st, problems[0], raw, where):

@@ -29,6 +29,7 @@ import multiprocessing.connection
 import os
 import queue
 import signal
+import sys
 import threading
 import traceback
 from collections import deque
@@ -48,16 +49,39 @@ WINDOW_PER_JOB = 4  # tasks in flight or waiting to be written, per worker
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to send this worker SIGTERM when its parent dies, even by
+    SIGKILL (Linux; elsewhere a dead parent closes the pipe and ``recv`` ends).
+    A worker whose parent is already gone exits at once."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent or parent == 1:
+        os._exit(0)
+
+
 def _worker_main(conn: Any, job: Job) -> None:
     # Ctrl-C reaches the whole process group: the main process handles it.
     # SIGTERM (how the main process stops workers) kills quietly instead of
     # running the handler inherited through fork.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # blocked by the parent around the start
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    _die_with_parent()
     cleaner = Cleaner(job)
     while True:
         try:

@@ -33,6 +33,8 @@ DOUBLE_QUOTES: dict[str, str] = {
 
 #: Single quotation marks and apostrophes and their nominal direction.  Two
 #: of them side by side (``''``, ``````, ``‘‘``) are read as one double mark.
+#: U+02BC MODIFIER LETTER APOSTROPHE is not here: it is a letter (category Lm;
+#: the hamza and ʿayn of transliteration, Ukrainian, Hausa), not punctuation.
 SINGLE_QUOTES: dict[str, str] = {
     "\N{APOSTROPHE}": NEUTRAL,
     "\N{FULLWIDTH APOSTROPHE}": NEUTRAL,
@@ -43,7 +45,6 @@ SINGLE_QUOTES: dict[str, str] = {
     "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": OPEN,
     "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}": OPEN,
     "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}": CLOSE,
-    "\N{MODIFIER LETTER APOSTROPHE}": CLOSE,
     "\N{REVERSED PRIME}": OPEN,
     "\N{GRAVE ACCENT}": OPEN,  # TeX-style ``opening'' quotes, "don`t"
     "\N{HEAVY SINGLE TURNED COMMA QUOTATION MARK ORNAMENT}": OPEN,

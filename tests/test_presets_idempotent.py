@@ -1,0 +1,32 @@
+"""Presets are idempotent on text with detached diacritics (marks not attached to a letter)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nazif import clean
+from nazif.presets import preset_names
+
+# harakat, shadda, sukun, dagger alef: standing alone, after a space or a line break
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+PIECES = st.sampled_from(["a", "كتب", " ", "\n", "  ", "الطالب", ".", *MARKS])
+DETACHED = st.lists(PIECES, max_size=30).map("".join)
+
+
+@pytest.mark.parametrize(
+    "text", ["a \u064b", "x\n\u064b\u064c\ny", "\u064b", "كتب \u0651 الطالب", " \u0652\n\n\u064e "]
+)
+@pytest.mark.parametrize("preset", preset_names())
+def test_detached_marks_examples(preset, text):
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=DETACHED)
+@pytest.mark.parametrize("preset", preset_names())
+def test_detached_marks_property(preset, text):
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once
