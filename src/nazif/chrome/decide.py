@@ -22,7 +22,9 @@ For one pass over a text:
      title line (the first line, as scraped from ``<title>``) is kept.
 
 In article mode a text in which the rule engine's screen finds no evidence at
-all is not scored (clean text costs one scan).
+all is not scored (clean text costs one scan), nor is one whose only evidence
+is direct (whole-line entries, copyright notices), which the model would not
+overrule.
 
 >>> from nazif.chrome.lexicon import Lexicon
 >>> text = ["Share this article", "The minister said the talks would resume next week.", "Related Articles"]
@@ -65,6 +67,14 @@ def _firm(i: int, hits: dict[int, Hit], feats: dict[str, float], line: str) -> b
         return True
     # a copyright notice that a lexicon suffix ("All rights reserved") matched first
     return _maybe_copyright(line) and _COPYRIGHT.search(line) is not None
+
+
+def _guarded(lines: Sequence[str], i: int, h: Hit) -> bool:
+    """True when the prose guard keeps line ``i`` although the rules remove it
+    (the fast path; fragments are not joined here, the entries are whole-line)."""
+    return h.rule not in FIRM_RULES and reads_as_prose(lines[i]) and not (
+        _maybe_copyright(lines[i]) and _COPYRIGHT.search(lines[i]) is not None
+    )
 
 
 def _prose_lines(lines: Sequence[str], idx: list[int]) -> set[int]:
@@ -112,6 +122,11 @@ def decide(
     hits = analyse(lines, lex, mode, text)
     if mode == "article" and not hits:
         return {}
+    if mode == "article" and all(h.rule in UNVETOED_RULES for h in hits.values()):
+        # only direct evidence, which the model does not overrule: skip scoring
+        # (clean corpus text with a stray entry costs the rules only); the
+        # prose guard still applies
+        return {i: h for i, h in hits.items() if not _guarded(lines, i, h)}
     m = model if model is not None else Model.builtin()
     article_hits = analyse(lines, lex, "article", text) if mode == "page" else None
     feats = line_features(lines, lexicon=lex, mode=mode, hits=hits, article_hits=article_hits)
