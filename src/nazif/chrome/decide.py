@@ -16,8 +16,9 @@ For one pass over a text:
      at a link, goes only with a whole-line lexicon entry, a site-learned or
      user entry or pattern, or a copyright notice on it — never on its
      neighbours' scores alone;
-   * **page mode keeps the article.**  When the removals would take more than
-     :data:`MAX_PROSE_SHARE` of a page's prose lines, only the firm ones go;
+   * **page mode keeps the article.**  It follows from the rule above: no
+     more than the firmly evidenced prose lines of a page ever go, so a page
+     keeps its article whatever region the rules chose;
    * **the headline stays.**  In page mode, a line that repeats the page's
      title line (the first line, as scraped from ``<title>``) is kept.
 
@@ -39,10 +40,10 @@ from collections.abc import Sequence
 from .features import is_fragment_pair, line_features, reads_as_prose
 from .lexicon import Lexicon
 from .matchkey import match_key
-from .model import Model, neighbour_features
+from .model import Model
 from .rules import _COPYRIGHT, Hit, _maybe_copyright, analyse
 
-__all__ = ["FIRM_RULES", "MAX_PROSE_SHARE", "UNVETOED_RULES", "decide"]
+__all__ = ["FIRM_RULES", "UNVETOED_RULES", "decide"]
 
 #: Rules whose evidence is firm enough to remove a line that reads as prose.
 FIRM_RULES = frozenset(("lexicon-line", "site-learned", "user-pattern", "copyright"))
@@ -51,30 +52,28 @@ FIRM_RULES = frozenset(("lexicon-line", "site-learned", "user-pattern", "copyrig
 #: What the model may overrule are the decisions drawn from context: blocks, tails, page regions,
 #: repeats, widget titles, weak layout patterns.
 UNVETOED_RULES = frozenset(("copyright", "site-learned", "user-pattern", "lexicon-line", "lexicon-suffix"))
-#: Page mode: above this share of the prose lines, only firm removals of prose stand.
-MAX_PROSE_SHARE = 0.5
 #: The headline rule: a line of at least this many words whose key lies in the title line's key.
 HEADLINE_MIN_WORDS = 3
 
 _MODEL_CATEGORY = {"article": "other", "page": "nav"}
 
 
+def _copyright(line: str) -> bool:
+    """A copyright notice, also where a lexicon suffix ("All rights reserved") matched first."""
+    return _maybe_copyright(line) and _COPYRIGHT.search(line) is not None
+
+
 def _firm(i: int, hits: dict[int, Hit], feats: dict[str, float], line: str) -> bool:
     h = hits.get(i)
     if h is not None and h.rule in FIRM_RULES:
         return True
-    if any(f"ev-strong:{r}" in feats for r in FIRM_RULES):
-        return True
-    # a copyright notice that a lexicon suffix ("All rights reserved") matched first
-    return _maybe_copyright(line) and _COPYRIGHT.search(line) is not None
+    return any(f"ev-strong:{r}" in feats for r in FIRM_RULES) or _copyright(line)
 
 
 def _guarded(lines: Sequence[str], i: int, h: Hit) -> bool:
     """True when the prose guard keeps line ``i`` although the rules remove it
     (the fast path; fragments are not joined here, the entries are whole-line)."""
-    return h.rule not in FIRM_RULES and reads_as_prose(lines[i]) and not (
-        _maybe_copyright(lines[i]) and _COPYRIGHT.search(lines[i]) is not None
-    )
+    return h.rule not in FIRM_RULES and reads_as_prose(lines[i]) and not _copyright(lines[i])
 
 
 def _prose_lines(lines: Sequence[str], idx: list[int]) -> set[int]:
@@ -130,14 +129,13 @@ def decide(
     m = model if model is not None else Model.builtin()
     article_hits = analyse(lines, lex, "article", text) if mode == "page" else None
     feats = line_features(lines, lexicon=lex, mode=mode, hits=hits, article_hits=article_hits)
-    scores = m.scores(feats, mode)
+    scores, ctx = m.scores_and_context(feats, mode)
     thr = m.threshold(mode)
     veto = m.veto(mode)
     idx = [i for i in range(len(lines)) if feats[i]]
     prose = _prose_lines(lines, idx)
     keep_head = _headline(lines, idx) if mode == "page" else -1
     out: dict[int, Hit] = {}
-    ctx: list[dict[str, float]] | None = None
     for i in idx:
         p = scores[i]
         if p is None or i == keep_head:
@@ -151,15 +149,7 @@ def decide(
         if i in prose and not firm:
             continue
         if h is None:
-            if ctx is None:
-                ctx = neighbour_features([m.stages[mode][0].logit(f) if f else None for f in feats])
             why = m.explain(feats[i], ctx[i], mode)
             h = Hit("model", f"score {p:.2f}: {why}", _MODEL_CATEGORY[mode])
         out[i] = h
-    if mode == "page" and prose:
-        gone = sum(1 for i in prose if i in out)
-        if gone > MAX_PROSE_SHARE * len(prose):
-            for i in prose:
-                if i in out and out[i].rule not in FIRM_RULES and not _firm(i, hits, feats[i], lines[i]):
-                    del out[i]
     return out

@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from .lexicon import DATA_DIR, Lexicon
 from .matchkey import match_key
-from .rules import Hit, _Doc, _evidence, _script, analyse
+from .rules import Hit, _Doc, _evidence, _key, _script, analyse
 
 __all__ = ["Features", "is_fragment_pair", "line_features", "reads_as_prose", "stopwords"]
 
@@ -161,7 +161,7 @@ def is_fragment_pair(a: str, b: str) -> bool:
     return _starts_continuation(b)
 
 
-def _line_only(s: str, out: Features, stop: frozenset[str]) -> tuple[int, str]:
+def _line_only(s: str, key: str, out: Features, stop: frozenset[str]) -> tuple[int, str]:
     words = s.split()
     n = len(words)
     out["words:" + _bucket(n, _WORD_BUCKETS, "41+")] = 1.0
@@ -205,7 +205,6 @@ def _line_only(s: str, out: Features, stop: frozenset[str]) -> tuple[int, str]:
     out["symbol-share"] = other / total
     if letters == 0:
         out["no-letters"] = 1.0
-    key = match_key(s)
     kw = key.split()
     if kw:
         sw = sum(1 for w in kw if w in stop) / len(kw)
@@ -260,8 +259,8 @@ def line_features(
     for i in idx:
         s = lines[i].strip()
         out = feats[i]
-        info[i] = _line_only(s, out, stop)
-        keys[i] = match_key(s)
+        keys[i] = _key(doc.line(i))  # cached on the line: _evidence looks it up too
+        info[i] = _line_only(s, keys[i], out, stop)
         sc = _script(doc.line(i))
         if sc and sc != major:
             out["other-script"] = 1.0

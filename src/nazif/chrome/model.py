@@ -120,6 +120,13 @@ class Model:
 
     def scores(self, feats: Sequence[Features], mode: str) -> list[float | None]:
         """Chrome probability of every line (``None`` for lines without features)."""
+        return self.scores_and_context(feats, mode)[0]
+
+    def scores_and_context(
+        self, feats: Sequence[Features], mode: str
+    ) -> tuple[list[float | None], list[Features]]:
+        """:meth:`scores`, with the stage-2 context features they were computed from
+        (what :meth:`explain` needs)."""
         s1, s2 = self.stages[mode]
         logits: list[float | None] = [s1.logit(f) if f else None for f in feats]
         ctx = neighbour_features(logits)
@@ -129,7 +136,7 @@ class Model:
                 out.append(None)
                 continue
             out.append(_sigmoid(s2.logit(f) + s2.logit(c) - s2.bias))
-        return out
+        return out, ctx
 
     def explain(self, feats: Features, ctx: Features, mode: str, top: int = 3) -> str:
         """The strongest reasons for a score, as ``name(+weight)`` items."""
