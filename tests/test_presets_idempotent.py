@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 from nazif import clean
 from nazif.presets import preset_names
 
-# harakat, shadda, sukun, dagger alef: standing alone, after a space or a line break
+# harakat, shadda, sukun, dagger alef: standing alone, after a space or a line break, next to
+# CRLF, NBSP, RLM, ZWSP and a lone surrogate
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-PIECES = st.sampled_from(["a", "كتب", " ", "\n", "  ", "الطالب", ".", *MARKS])
+PIECES = st.sampled_from(
+    ["a", "كتب", " ", "\n", "  ", "الطالب", ".", "\r\n", "\u00a0", "\u200f", "\u200b", "\ud800", "", *MARKS]
+)
 DETACHED = st.lists(PIECES, max_size=30).map("".join)
 
 
