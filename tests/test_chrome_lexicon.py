@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import nazif.chrome as chrome
 from nazif.chrome import Entry, Lexicon
@@ -115,3 +117,50 @@ def test_lexicon_path_argument(tmp_path):
 def test_empty_lexicon_still_applies_layout_rules():
     text = f"{BODY}\n© 2024 Courier Ltd\n12"
     assert chrome.remove(text, lexicon=Lexicon.empty()) == BODY
+
+
+# --- the pattern screen finds exactly the lines match_pattern finds ------------
+
+SCREEN_PATTERNS = [
+    r"^Photo: ",
+    r"(?i)^\s*[0-9]+\s+comments?\s*$",
+    r"(?x) ^ Video \s* : # a verbose pattern that ends in a comment",
+    r"(\w+) and \1",  # a back-reference: the patterns are then searched one by one
+    r"\AAdvertisement$",
+    r"sponsored",  # not anchored: searched anywhere in the line
+    r"(?i)read more$",
+]
+
+
+@pytest.mark.parametrize(
+    "patterns", [SCREEN_PATTERNS, SCREEN_PATTERNS[:3] + SCREEN_PATTERNS[4:]], ids=["backref", "joined"]
+)
+def test_pattern_lines_agree_with_match_pattern(patterns):
+    lex = Lexicon.empty().with_patterns(patterns)
+    lines = [
+        "Photo: Reuters",
+        "photo: reuters",
+        "  12 Comments ",
+        "Video:",
+        "Video : clip",
+        "this and this",
+        "this and that",
+        "Advertisement",
+        "An Advertisement",
+        "This post is sponsored by us",
+        "READ MORE",
+        "\u200fPhoto: with a bidi mark first",
+        "",
+        "lone \ud800 surrogate",
+    ]
+    expected = [i for i, line in enumerate(lines) if line and lex.match_pattern(line) is not None]
+    assert lex.pattern_lines(lines) == expected
+    assert expected  # the case can fail: some lines match
+
+
+@given(st.lists(st.text(alphabet="PhotoVideAdvertismn :0123456789\u200f\n", max_size=30), max_size=8))
+def test_pattern_lines_agree_with_match_pattern_on_any_text(lines):
+    lex = Lexicon.empty().with_patterns(SCREEN_PATTERNS[:3] + SCREEN_PATTERNS[4:])
+    assert lex.pattern_lines(lines) == [
+        i for i, line in enumerate(lines) if line and lex.match_pattern(line) is not None
+    ]

@@ -36,13 +36,14 @@ stage's scores of the neighbours.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .lexicon import DATA_DIR, Lexicon
 from .matchkey import match_key
-from .rules import Hit, _Doc, _evidence, _key, _script, analyse
+from .rules import Hit, _Doc, _evidence, _key, _script, analyse, new_doc
 
 __all__ = ["Features", "is_fragment_pair", "line_features", "reads_as_prose", "stopwords"]
 
@@ -161,6 +162,30 @@ def is_fragment_pair(a: str, b: str) -> bool:
     return _starts_continuation(b)
 
 
+#: the endings of :func:`_ending` that :func:`reads_as_prose` counts as a sentence end
+_PROSE_ENDS = frozenset((".", "?", "~"))
+_LATIN_WORD_START = re.compile(r"(?<!\S)[A-Za-z]")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_DIGITS = b"0123456789"
+_ASCII_SPACES = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _char_classes(t: str) -> tuple[int, int, int]:
+    """(letters, digits, other non-space characters) of ``t``, as
+    ``str.isalpha`` / ``str.isdigit`` / ``not str.isspace`` count them."""
+    if t.isascii():
+        b = t.encode("ascii")
+        n = len(b)
+        letters = n - len(b.translate(None, _ASCII_LETTERS))
+        digits = n - len(b.translate(None, _ASCII_DIGITS))
+        spaces = n - len(b.translate(None, _ASCII_SPACES))
+        return letters, digits, n - letters - digits - spaces
+    letters = sum(map(str.isalpha, t))
+    digits = sum(map(str.isdigit, t))
+    spaces = sum(map(str.isspace, t))
+    return letters, digits, len(t) - letters - digits - spaces
+
+
 def _line_only(s: str, key: str, out: Features, stop: frozenset[str]) -> tuple[int, str]:
     words = s.split()
     n = len(words)
@@ -182,9 +207,9 @@ def _line_only(s: str, key: str, out: Features, stop: frozenset[str]) -> tuple[i
     else:
         first = "symbol"
     out["first:" + first] = 1.0
-    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    latin = _LATIN_WORD_START.findall(s)  # first letters of the words that start with a Latin letter
     if len(latin) >= 2:
-        caps = sum(1 for w in latin if w[0].isupper())
+        caps = sum(map(str.isupper, latin))
         share = caps / len(latin)
         out[
             "title-case:"
@@ -192,14 +217,7 @@ def _line_only(s: str, key: str, out: Features, stop: frozenset[str]) -> tuple[i
         ] = 1.0
         if s.isupper():
             out["all-caps"] = 1.0
-    letters = digits = other = 0
-    for ch in s[:400]:
-        if ch.isalpha():
-            letters += 1
-        elif ch.isdigit():
-            digits += 1
-        elif not ch.isspace():
-            other += 1
+    letters, digits, other = _char_classes(s[:400])
     total = max(1, letters + digits + other)
     out["digit-share"] = digits / total
     out["symbol-share"] = other / total
@@ -207,14 +225,14 @@ def _line_only(s: str, key: str, out: Features, stop: frozenset[str]) -> tuple[i
         out["no-letters"] = 1.0
     kw = key.split()
     if kw:
-        sw = sum(1 for w in kw if w in stop) / len(kw)
+        sw = sum(map(stop.__contains__, kw)) / len(kw)
         out["stop-share:" + ("0" if sw == 0 else "low" if sw < 0.15 else "mid" if sw < 0.3 else "high")] = 1.0
     for mark, name in _MARKS:
         if mark in s:
             out["mark:" + name] = 1.0
     if "http" in s or "www." in s:
         out["mark:url"] = 1.0
-    if reads_as_prose(s):
+    if n >= PROSE_MIN_WORDS and end in _PROSE_ENDS:  # reads_as_prose(s), from what is known
         out["prose"] = 1.0
     return n, end
 
@@ -233,21 +251,24 @@ def line_features(
     mode: str = "article",
     hits: dict[int, Hit] | None = None,
     article_hits: dict[int, Hit] | None = None,
+    doc: _Doc | None = None,
 ) -> list[Features]:
     """The features of every line of ``lines`` (``{}`` for blank lines).
 
     ``hits`` is the rule-engine decision in ``mode`` (computed when omitted);
     for ``mode="page"``, ``article_hits`` is the article-mode decision on the
-    same lines (computed when omitted).  Nothing is changed.
+    same lines (computed when omitted); ``doc`` the state those analyses
+    shared (:func:`nazif.chrome.rules.new_doc`).  Nothing is changed.
     """
     lex = lexicon if lexicon is not None else Lexicon.builtin()
+    if doc is None:
+        doc = new_doc(lines, lex)
     text = "\n".join(lines)
     if hits is None:
-        hits = analyse(lines, lex, mode, text)
+        hits = analyse(lines, lex, mode, text, doc=doc)
     if mode == "page" and article_hits is None:
-        article_hits = analyse(lines, lex, "article", text)
+        article_hits = analyse(lines, lex, "article", text, doc=doc)
     stop = stopwords()
-    doc = _Doc(lines, lex)
     n = len(lines)
     idx = [i for i in range(n) if lines[i].strip()]
     feats: list[Features] = [{} for _ in range(n)]

@@ -96,6 +96,53 @@ class Entry:
 _BIDI_DELETE = dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
+_BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _without_bidi(line: str) -> str:
+    """``line`` without bidi controls (patterns are searched in that form)."""
+    if line.isascii() or _BIDI_RE.search(line) is None:
+        return line
+    return line.translate(_BIDI_DELETE)
+
+
+def _combined(
+    patterns: list[re.Pattern[str]],
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """Two regular expressions, ``(anchored, floating)``, that together match
+    where any of ``patterns`` does: the patterns that start with ``^`` or
+    ``\\A`` joined for ``match`` (they cannot match anywhere else: lines are
+    searched without ``re.MULTILINE``), the others joined for ``search``.
+    ``None`` when they cannot be joined safely (back-references, a global flag
+    inside a pattern); then each pattern is searched on its own.
+
+    Used only as a screen: a line neither matches matches no pattern."""
+    anchored: list[str] = []
+    floating: list[str] = []
+    for rx in patterns:
+        src = rx.pattern
+        if rx.groups and _BACKREF.search(src):
+            return None
+        m = _LEADING_FLAGS.match(src)
+        flags = m.group(1).replace("u", "") if m else ""
+        body = src[m.end() :] if m else src
+        if _LEADING_FLAGS.search(body):
+            return None  # a global flag further in (Python 3.10 allows it) would apply to all
+        # a verbose pattern may end in a comment: a line break closes it
+        tail = "\n" if "x" in flags else ""
+        part = f"(?{flags}:{body}{tail})"
+        (anchored if body.startswith(("^", "\\A")) else floating).append(part)
+    try:
+        return (
+            re.compile("|".join(anchored)) if anchored else None,
+            re.compile("|".join(floating)) if floating else None,
+        )
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+
+
 def _compile_pattern(pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
@@ -145,6 +192,7 @@ class Lexicon:
             else:
                 self._suffix.setdefault(len(words), {}).setdefault(e.key, e)
                 suffix_last.setdefault(words[-1], set()).add(len(words))
+        self._pattern_any = _combined([rx for rx, _ in self._patterns])
         self._prefix_lens = sorted(self._prefix, reverse=True)
         self._suffix_lens = sorted(self._suffix, reverse=True)
         self.first_words = frozenset(first_words)
@@ -329,11 +377,33 @@ class Lexicon:
     def match_pattern(self, line: str) -> Entry | None:
         """The first pattern entry found in ``line`` once bidi controls
         (U+200E/F, U+202A–E, U+2066–9, U+061C) are removed."""
-        line = line.translate(_BIDI_DELETE)
+        line = _without_bidi(line)
+        if self._pattern_any is not None and not self._any_pattern(line):
+            return None
         for rx, e in self._patterns:
             if rx.search(line):
                 return e
         return None
+
+    def pattern_lines(self, lines: Iterable[str]) -> list[int]:
+        """Indices of the ``lines`` in which :meth:`match_pattern` finds a pattern.
+
+        >>> Lexicon.empty().with_patterns([r"^Photo: ", r"^Video: "]).pattern_lines(["a", "Video: x", "Photo: y"])
+        [1, 2]
+        """
+        if not self._patterns:
+            return []
+        if self._pattern_any is not None:
+            hit = self._any_pattern
+            return [i for i, line in enumerate(lines) if line and hit(_without_bidi(line))]
+        return [i for i, line in enumerate(lines) if line and self.match_pattern(line) is not None]
+
+    def _any_pattern(self, line: str) -> bool:
+        """True when some pattern is found in ``line`` (bidi controls already removed)."""
+        anchored, floating = self._pattern_any  # type: ignore[misc]  # only called when set
+        return (anchored is not None and anchored.match(line) is not None) or (
+            floating is not None and floating.search(line) is not None
+        )
 
     @property
     def has_patterns(self) -> bool:

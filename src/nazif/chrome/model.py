@@ -15,15 +15,15 @@ content-safety rules on top of it.
 >>> m = Model.builtin()
 >>> sorted(m.modes)
 ['article', 'page']
->>> 0.0 < m.threshold("article") < 1.0
-True
+>>> 0.0 < m.veto("article") < 1.0, m.threshold("article")  # the built-in model adds no line
+(True, None)
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -110,9 +110,10 @@ class Model:
     def modes(self) -> tuple[str, ...]:
         return tuple(self.stages)
 
-    def threshold(self, mode: str) -> float:
-        """The score at which a line the rules keep is removed."""
-        return self.thresholds[mode]
+    def threshold(self, mode: str) -> float | None:
+        """The score at which a line the rules keep is removed; ``None``: never
+        (the model only overrules the rules' removals)."""
+        return self.thresholds.get(mode)
 
     def veto(self, mode: str) -> float:
         """The score below which a line the rules remove is kept."""
@@ -123,16 +124,17 @@ class Model:
         return self.scores_and_context(feats, mode)[0]
 
     def scores_and_context(
-        self, feats: Sequence[Features], mode: str
+        self, feats: Sequence[Features], mode: str, only: Container[int] | None = None
     ) -> tuple[list[float | None], list[Features]]:
         """:meth:`scores`, with the stage-2 context features they were computed from
-        (what :meth:`explain` needs)."""
+        (what :meth:`explain` needs).  With ``only``, the final scores of the
+        lines not in it are left ``None`` (every line still counts as context)."""
         s1, s2 = self.stages[mode]
         logits: list[float | None] = [s1.logit(f) if f else None for f in feats]
         ctx = neighbour_features(logits)
         out: list[float | None] = []
-        for f, c, z in zip(feats, ctx, logits):
-            if z is None:
+        for i, (f, c, z) in enumerate(zip(feats, ctx, logits)):
+            if z is None or (only is not None and i not in only):
                 out.append(None)
                 continue
             out.append(_sigmoid(s2.logit(f) + s2.logit(c) - s2.bias))

@@ -21,6 +21,7 @@ Every decision is a :class:`Hit` naming the rule and the entry.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -302,10 +303,13 @@ def _maybe_credit(s: str) -> bool:
 
 def _evidence(doc: _Doc, i: int) -> tuple[Hit | None, bool]:
     """(hit, strong) for line ``i`` from the lexicon, then the layout patterns."""
-    hit, strong = _lexicon_hit(doc, i)
-    if hit is None:
-        hit, strong = _meta_rule(doc.line(i))
-    return hit, strong
+    got = doc.ev.get(i)
+    if got is None:
+        hit, strong = _lexicon_hit(doc, i)
+        if hit is None:
+            hit, strong = _meta_rule(doc.line(i))
+        got = doc.ev[i] = (hit, strong)
+    return got
 
 
 _META_RULES = frozenset(("date-line", "counter", "byline", "handle"))
@@ -344,6 +348,10 @@ class _Doc:
         self._wrapped: bool | None = None
         self._title = -2
         self.ascii = False
+        # per-line evidence and the screen, shared by the analyses of one text
+        # (page mode runs the article analysis too) and by the model's features
+        self.ev: dict[int, tuple[Hit | None, bool]] = {}
+        self.screened: list[int] | None = None
 
     def line(self, i: int) -> _Line:
         f = self.f[i]
@@ -517,23 +525,34 @@ def _prefix_ok(e: Entry, line: _Line) -> bool:
 # --- analysis ---------------------------------------------------------------------
 
 
-def analyse(lines: Sequence[str], lex: Lexicon, mode: str, text: str | None = None) -> dict[int, Hit]:
+def new_doc(lines: Sequence[str], lex: Lexicon) -> _Doc:
+    """The per-text state (line features, evidence, screen) that :func:`analyse`
+    and :func:`nazif.chrome.features.line_features` can share."""
+    return _Doc(lines, lex)
+
+
+def analyse(
+    lines: Sequence[str], lex: Lexicon, mode: str, text: str | None = None, *, doc: _Doc | None = None
+) -> dict[int, Hit]:
     """The chrome lines of ``lines`` (index -> hit), for one pass.
 
-    In article mode a screen (one regular-expression scan for lines that
-    start like a lexicon entry, a date, a number, a symbol or a link, plus a
-    check for repeated lines) decides first whether the text needs looking
-    at; clean text costs that scan only.
+    In article mode a screen (a look at the first words of every line for
+    ones that start like a lexicon entry, a date, a number, a symbol or a
+    link, the lexicon's patterns, plus a check for repeated lines) decides
+    first whether the text needs looking at; clean text costs that scan only.
+    ``doc`` (from :func:`new_doc` on the same ``lines`` and ``lex``) shares
+    the per-line work between analyses of one text.
     """
-    doc = _Doc(lines, lex)
+    if doc is None:
+        doc = _Doc(lines, lex)
     if text is None:
         text = "\n".join(lines)
     doc.ascii = text.isascii()
     if mode == "page":
-        return _analyse_page(doc, text)
+        return _analyse_page(doc)
     pre: dict[int, tuple[Hit | None, bool]] = {}
     found = False
-    for i in _screen(doc, text):
+    for i in _screen(doc):
         ev = pre[i] = _evidence(doc, i)
         if ev[0] is not None:
             found = True
@@ -587,10 +606,16 @@ def _has_repeats(lines: Sequence[str]) -> bool:
     return False
 
 
-def _screen(doc: _Doc, text: str) -> list[int]:
+def _screen(doc: _Doc) -> list[int]:
     """Indices of the lines that could carry evidence (cheap, over-inclusive):
     lines whose first word (or first two, after a stop word) starts a lexicon
     entry or a layout pattern, and lines that start with a digit or a symbol."""
+    if doc.screened is None:
+        doc.screened = _screen_lines(doc)
+    return doc.screened
+
+
+def _screen_lines(doc: _Doc) -> list[int]:
     trig, cache = _screen_words(doc.lex)
     out: list[int] = []
     get = cache.get
@@ -636,11 +661,8 @@ def _screen(doc: _Doc, text: str) -> list[int]:
             if room is not None and (room < 0 or len(line) <= room or len(line.strip()) <= room):
                 out.append(i)
     if doc.lex.has_patterns:
-        extra = set(out)
-        for rxm in _pattern_screens(doc.lex):
-            for m in rxm.finditer(text):
-                extra.add(text.count("\n", 0, m.start()))
-        out = sorted(extra)
+        # searched line by line, as the evidence is (bidi controls removed)
+        out = sorted(set(out).union(doc.lex.pattern_lines(doc.raw)))
     return out
 
 
@@ -994,44 +1016,73 @@ def _foreign(doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hi
 def _propagate(
     doc: _Doc, idx: list[int], hits: dict[int, Hit], weak: dict[int, Hit], *, allow_start: bool
 ) -> None:
-    """Weak lines go when a neighbour is chrome, or at the start or end of the text."""
+    """Weak lines go when a neighbour is chrome, or at the start or end of the text.
+
+    A run of weak lines right after a line ending in a colon is the list the
+    article introduces ("… the following sectors:") and stays.  Worked as a
+    queue: a line is looked at again only when a neighbour has just gone, so
+    the time is linear however long the chain of weak lines.
+    """
+    for i in [i for i in weak if i in hits]:
+        weak.pop(i)
     if not weak:
         return
     pos = {i: k for k, i in enumerate(idx)}
-    changed = True
+    m = len(idx)
     first_content = next((i for i in idx if i not in hits), None)
     last_para = _last_para(doc, idx, hits)
-    while changed:
-        changed = False
-        for i, h in list(weak.items()):
-            if i in hits:
-                weak.pop(i)
-                continue
-            k = pos[i]
-            prev_i = idx[k - 1] if k > 0 else None
-            next_i = idx[k + 1] if k + 1 < len(idx) else None
-            # in-body chrome (an ad label, "Read also") sits between
-            # paragraphs and subheadings: it does not make its neighbours chrome
-            near = any(
-                j is not None and j in hits and hits[j].category not in ("ad", "read-also")
-                for j in (prev_i, next_i)
-            )
-            meta = _is_meta(h)
-            run = (prev_i in weak and not (meta and _is_meta(weak[prev_i]))) or (
-                next_i in weak and not (meta and _is_meta(weak[next_i]))
-            )
-            edge = allow_start and (
-                i == first_content or (last_para >= 0 and i > last_para and k == len(idx) - 1)
-            )
-            top = k
-            while top > 0 and idx[top - 1] in weak:
-                top -= 1
-            if top > 0 and doc.raw[idx[top - 1]].rstrip().endswith((":", "\uff1a")):
-                continue  # items of a list the article introduces ("… the following sectors:")
-            if near or edge or (run and h.rule != "foreign-script-switch"):
-                hits[i] = h
-                weak.pop(i)
-                changed = True
+    raw = doc.raw
+
+    def opens_list(j: int) -> bool:
+        return raw[j].rstrip().endswith((":", "\uff1a"))
+
+    # runs of weak lines after a colon line: never removed (no line of such a
+    # run can go, so the run stays whole)
+    inert: set[int] = set()
+    k = 0
+    while k < m:
+        if idx[k] not in weak:
+            k += 1
+            continue
+        j = k
+        while j < m and idx[j] in weak:
+            j += 1
+        if k > 0 and opens_list(idx[k - 1]):
+            inert.update(idx[k:j])
+        k = j
+    queue = deque(i for i in idx if i in weak)
+    while queue:
+        i = queue.popleft()
+        h = weak.get(i)
+        if h is None or i in inert:
+            continue
+        k = pos[i]
+        prev_i = idx[k - 1] if k > 0 else None
+        next_i = idx[k + 1] if k + 1 < m else None
+        # in-body chrome (an ad label, "Read also") sits between
+        # paragraphs and subheadings: it does not make its neighbours chrome
+        near = any(
+            j is not None and j in hits and hits[j].category not in ("ad", "read-also")
+            for j in (prev_i, next_i)
+        )
+        meta = _is_meta(h)
+        run = (prev_i in weak and not (meta and _is_meta(weak[prev_i]))) or (
+            next_i in weak and not (meta and _is_meta(weak[next_i]))
+        )
+        edge = allow_start and (i == first_content or (last_para >= 0 and i > last_para and k == m - 1))
+        if not (near or edge or (run and h.rule != "foreign-script-switch")):
+            continue
+        hits[i] = h
+        weak.pop(i)
+        if opens_list(i):
+            # the weak lines after it now follow a colon line: a list
+            q = k + 1
+            while q < m and idx[q] in weak and idx[q] not in inert:
+                inert.add(idx[q])
+                q += 1
+        for nb in (prev_i, next_i):
+            if nb is not None and nb in weak:
+                queue.append(nb)
 
 
 _SANDWICH_CATS = frozenset(("share", "related", "most-read", "comment", "subscribe", "read-also", "print"))
@@ -1054,12 +1105,15 @@ def _sandwich(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
 # --- page mode -------------------------------------------------------------------
 
 
-def _analyse_page(doc: _Doc, text: str) -> dict[int, Hit]:
+def _analyse_page(doc: _Doc) -> dict[int, Hit]:
     idx = _nonblank(doc, 0, doc.n)
     if not idx:
         return {}
-    cands = set(_screen(doc, text))
-    doc.f = [_features(r) if r else None for r in doc.raw]
+    cands = set(_screen(doc))
+    f = doc.f
+    for k, r in enumerate(doc.raw):
+        if r and f[k] is None:
+            f[k] = _features(r)
     # Per-line evidence first (it weighs the region search).
     strong: dict[int, Hit] = {}
     shareish = set()
@@ -1375,16 +1429,3 @@ def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, tuple[str, in
     except AttributeError:
         pass
     return result
-
-
-def _pattern_screens(lex: Lexicon) -> list[re.Pattern[str]]:
-    cached = getattr(lex, "_nazif_pattern_screens", None)
-    if cached is None:
-        cached = []
-        for e in lex.entries(kind="pattern"):
-            try:
-                cached.append(re.compile(e.phrase, re.MULTILINE))
-            except re.error:  # validated when the entry was made; be safe anyway
-                continue
-        lex._nazif_pattern_screens = cached  # type: ignore[attr-defined]  # a cache on the lexicon
-    return cached
