@@ -159,3 +159,47 @@ def test_closing_line_without_sentence_punctuation_is_kept_in_page_mode():
     out = chrome.remove(text, mode="page").split("\n")
     assert out[-1] == body[-1]
     assert "Share" not in out and "Facebook" not in out
+
+
+# --- a list the article introduces stays with the article ----------------------
+
+INTRODUCED_LIST_PAGE = """Band sets anniversary tour - Music Weekly
+Home
+News
+Charts
+Video
+Band sets anniversary tour
+The band will play thirty dates across the country next summer, its first tour in a decade.
+Founding members said the shows would cover every album, from the early singles to the last record.
+Tickets go on sale on Friday through the usual outlets, with a presale for members of the fan club.
+The band's anniversary tour dates:
+June 9 -- Coral Arena, Westport
+June 10 -- Harbour Pavilion, Eastbay
+June 14 -- River Hall, Millford
+June 17 -- The Forum, Kingsbridge
+Share this article
+Facebook
+Twitter
+Related articles
+Privacy policy
+Terms of use"""
+
+
+def test_a_list_introduced_by_the_article_stays():
+    out = chrome.remove(INTRODUCED_LIST_PAGE, mode="page").split("\n")
+    for item in (
+        "The band's anniversary tour dates:",
+        "June 9 -- Coral Arena, Westport",
+        "June 17 -- The Forum, Kingsbridge",
+    ):
+        assert item in out
+    for line in ("Home", "Share this article", "Related articles", "Privacy policy"):
+        assert line not in out
+
+
+def test_without_the_colon_the_same_lines_are_footer():
+    # the rule is the introduction: the same lines after a plain sentence stay
+    # page tail (what the test above keeps is kept for the colon)
+    text = INTRODUCED_LIST_PAGE.replace("The band's anniversary tour dates:\n", "")
+    out = chrome.remove(text, mode="page").split("\n")
+    assert "June 14 -- River Hall, Millford" not in out

@@ -1240,7 +1240,38 @@ def _extend_region(doc: _Doc, idx: list[int], strong: dict[int, Hit], b: int) ->
         after = idx[k + 2] if k + 2 < len(idx) else None
         if nxt not in strong and doc.line(nxt).words >= 8 and (after is None or after in strong):
             b = nxt
-    return b
+    return _introduced_list(doc, idx, strong, b, pos)
+
+
+def _opens_list(raw: str) -> bool:
+    return raw.rstrip().endswith((":", "\uff1a"))
+
+
+#: the most lines a list introduced by the article's last line ("… tour dates:") may run to
+INTRODUCED_LIST_MAX = 60
+
+
+def _introduced_list(doc: _Doc, idx: list[int], strong: dict[int, Hit], b: int, pos: dict[int, int]) -> int:
+    """When the article's last line, or the line right after it, ends in a
+    colon, the list it introduces (tour dates, ingredients, specifications) is
+    the article's: the region runs on to the line before the first chrome
+    evidence other than a date or a number, for at most
+    :data:`INTRODUCED_LIST_MAX` lines."""
+    k = pos.get(b)
+    if k is None:
+        return b
+    if not _opens_list(doc.raw[b]):
+        if k + 1 >= len(idx) or idx[k + 1] in strong or not _opens_list(doc.raw[idx[k + 1]]):
+            return b
+        k += 1
+    end = min(len(idx), k + 1 + INTRODUCED_LIST_MAX)
+    j = k + 1
+    while j < end:
+        h = strong.get(idx[j])
+        if h is not None and not _is_meta(h):
+            break
+        j += 1
+    return idx[j - 1]
 
 
 def _weight(doc: _Doc, i: int, strong: dict[int, Hit]) -> float:
