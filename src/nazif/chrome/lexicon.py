@@ -394,6 +394,11 @@ class Lexicon:
         if not self._patterns:
             return []
         if self._pattern_any is not None:
+            anchored, floating = self._pattern_any
+            if floating is None and anchored is not None:
+                # the usual case (the built-in patterns are all anchored): one match per line
+                match = anchored.match
+                return [i for i, line in enumerate(lines) if line and match(_without_bidi(line)) is not None]
             hit = self._any_pattern
             return [i for i, line in enumerate(lines) if line and hit(_without_bidi(line))]
         return [i for i, line in enumerate(lines) if line and self.match_pattern(line) is not None]

@@ -616,7 +616,7 @@ def _screen(doc: _Doc) -> list[int]:
 
 
 def _screen_lines(doc: _Doc) -> list[int]:
-    trig, cache = _screen_words(doc.lex)
+    trig, cache, heads, second = _screen_words(doc.lex)
     out: list[int] = []
     get = cache.get
     for i, line in enumerate(doc.raw):
@@ -650,13 +650,12 @@ def _screen_lines(doc: _Doc) -> list[int]:
         if room is not None and len(line) <= 160 and _CRUMB_SEP.search(line):
             out.append(i)  # "Home » News » World": a breadcrumb starting with an entry
             continue
-        if w2 and common:
-            c2 = get(w2)
-            if c2 is None:
-                c2 = _token_code(w2, trig, keep=True)
-                if len(cache) < 100000:
-                    cache[w2] = c2
-            k2 = c2[0] if c2 is not _NOTHING else match_key(w2).split(" ", 1)[0]
+        if w2 and common and k in heads:
+            k2 = second.get(w2)
+            if k2 is None:
+                k2 = _first_word_key(w2)
+                if len(second) < 100000:
+                    second[w2] = k2
             room = trig.get(k + " " + k2) if k2 else None
             if room is not None and (room < 0 or len(line) <= room or len(line.strip()) <= room):
                 out.append(i)
@@ -1411,8 +1410,13 @@ _EXTRA_TRIGGERS = """by more latest top most popular trending other recent follo
     الاربعاء الخميس الجمعه السبت الاحد جانفي فيفري افريل جوان جويليه اوت""".split()
 
 
-def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]]:
-    """Trigger words -> the longest raw line worth a look (-1: any length).
+_ScreenWords = tuple[dict[str, int], dict[str, tuple[str, int | None, bool]], frozenset[str], dict[str, str]]
+
+
+def _screen_words(lex: Lexicon) -> _ScreenWords:
+    """Trigger words -> the longest raw line worth a look (-1: any length);
+    with the caches of the screen: raw first token -> its code, the first
+    words of two-word triggers, raw second token -> its key.
 
     A word that starts only whole-line entries needs a look only on lines not
     much longer than the longest of those entries; a word that starts a prefix
@@ -1454,7 +1458,8 @@ def _screen_words(lex: Lexicon) -> tuple[dict[str, int], dict[str, tuple[str, in
             allow(" ".join(ws[:2]), n)
         else:
             allow(ws[0], n)
-    result: tuple[dict[str, int], dict[str, tuple[str, int | None, bool]]] = (room, {})
+    heads = frozenset(k.split(" ", 1)[0] for k in room if " " in k)
+    result: _ScreenWords = (room, {}, heads, {})
     try:
         lex._nazif_screen = result  # type: ignore[attr-defined]  # a cache on the lexicon
     except AttributeError:
