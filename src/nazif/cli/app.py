@@ -340,6 +340,7 @@ def _fill_closed_std_fds() -> None:
     file opened (a temporary output, say) would take it: anything written to
     "standard output" would land in that file.  Python already set
     ``sys.stdout`` to ``None``, so writing there is still reported as an error.
+    A closed stderr becomes the null device (messages are lost, not fatal).
     """
     for fd in (0, 1, 2):
         try:
@@ -352,3 +353,8 @@ def _fill_closed_std_fds() -> None:
                     os.close(null)
             except OSError:
                 pass
+    if sys.stderr is None:  # 2>&-: warnings and the progress line go nowhere
+        try:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # open as long as the process
+        except OSError:
+            pass
