@@ -279,9 +279,7 @@ def run(argv: list[str] | None = None) -> int:
         return exc.code
     except MemoryError:
         abort_all()
-        _say(
-            "out of memory (a record or document too large for this machine; try smaller inputs or --jobs 1)"
-        )
+        _say("out of memory (MemoryError): a document or record too large for the memory available")
         return EXIT_DATA
     except RecursionError:
         abort_all()
