@@ -1,7 +1,9 @@
 """Entry point of the ``nazif`` command: parse, dispatch, and turn errors into exit codes.
 
 User errors print one line ``nazif: <message>`` on stderr and exit with 2
-(usage) or 1 (data or I/O); Ctrl-C exits with 130, SIGTERM with 143, SIGHUP with 129, a
+(usage) or 1 (data or I/O); so do running out of memory, input nested too
+deeply to process, and a closed standard output (``nazif clean f >&-``).
+Ctrl-C exits with 130, SIGTERM with 143, SIGHUP with 129, a
 closed output pipe (``nazif clean big | head``) quietly with 141.  In every
 case, temporary output files are deleted first.  Subsystems (scripts,
 chrome) are imported only by the subcommands that need them.
@@ -20,6 +22,7 @@ from typing import Any
 
 from .errors import (
     EXIT_BROKEN_PIPE,
+    EXIT_DATA,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
     CLIError,
@@ -115,6 +118,8 @@ def build_pipeline(args: Any) -> Any:
             raise UsageError(f"cannot read --config {args.config}: {exc.strerror or exc}") from None
         except ValueError as exc:
             raise UsageError(f"--config {args.config}: not valid JSON: {exc}") from None
+        except RecursionError:
+            raise UsageError(f"--config {args.config}: nested deeper than the JSON parser allows") from None
         if not isinstance(spec, (list, dict)):
             raise UsageError(f"--config {args.config}: expected a list of steps or an object")
         where = f"--config {args.config}"
@@ -251,6 +256,7 @@ def run(argv: list[str] | None = None) -> int:
     from .args import build_parser
     from .io import abort_all
 
+    _fill_closed_std_fds()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -269,8 +275,16 @@ def run(argv: list[str] | None = None) -> int:
     except CLIError as exc:
         abort_all()
         _flush_quietly()
-        sys.stderr.write(f"nazif: {exc.message}\n")
+        _say(exc.message)
         return exc.code
+    except MemoryError:
+        abort_all()
+        _say("out of memory (MemoryError): a document or record too large for the memory available")
+        return EXIT_DATA
+    except RecursionError:
+        abort_all()
+        _say("the input is nested too deeply to process (RecursionError)")
+        return EXIT_DATA
     except KeyboardInterrupt:
         abort_all()
         return EXIT_INTERRUPTED
@@ -281,6 +295,12 @@ def run(argv: list[str] | None = None) -> int:
         abort_all()
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # an I/O error no command turned into its own message
+        abort_all()
+        _flush_quietly()
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        _say(f"input/output error{where}: {exc.strerror or exc}")
+        return EXIT_DATA
     finally:
         abort_all()
         for sig, handler in previous.items():
@@ -291,9 +311,48 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _flush_quietly() -> None:
+    if sys.stdout is None:
+        return
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
     except (OSError, ValueError):
+        _silence_stdout()  # e.g. EBADF: the exit flush would complain again
+
+
+def _say(message: str) -> None:
+    """``nazif: <message>`` on stderr (nowhere if stderr is closed too)."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"nazif: {message}\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
         pass
+
+
+def _fill_closed_std_fds() -> None:
+    """Point a closed standard descriptor (0, 1 or 2) at the null device.
+
+    Started as ``nazif clean f >&-``, descriptor 1 is free, and the next
+    file opened (a temporary output, say) would take it: anything written to
+    "standard output" would land in that file.  Python already set
+    ``sys.stdout`` to ``None``, so writing there is still reported as an error.
+    A closed stderr becomes the null device (messages are lost, not fatal).
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:
+                pass
+    if sys.stderr is None:  # 2>&-: warnings and the progress line go nowhere
+        try:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # open as long as the process
+        except OSError:
+            pass

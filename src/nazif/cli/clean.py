@@ -4,7 +4,8 @@ Inputs are read in the main process and cut into tasks (a whole document,
 or about 1 MB of records cut at a record boundary); tasks are cleaned in
 order, here or in worker processes; outputs go to stdout, to one file, to one
 file per input under a folder, or back into the inputs (``--in-place``), each
-file through a temporary file renamed on success.
+file through a temporary file renamed on success (a device, FIFO or
+``/dev/stdout`` is written directly; a symbolic link stays a link).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .errors import DataError, UsageError
 from .io import (
     AtomicFile,
     DecodeFailure,
+    DirectFile,
     Input,
     Sink,
     StdoutSink,
@@ -32,7 +34,9 @@ from .io import (
     iter_chunks,
     jsonl_cut,
     open_input,
+    open_output,
     read_all,
+    regular_file_problem,
     resolve_inputs,
 )
 from .progress import Progress
@@ -144,11 +148,15 @@ class _Outputs:
         self.per_file: dict[int, str] | None = None
         self.in_place = bool(args.in_place)
         self.single: Sink | None = None
-        self.current: dict[int, AtomicFile] = {}
+        self.current: dict[int, Sink] = {}
         output = args.output
         if self.in_place:
             if any(i.is_stdin for i in inputs):
                 raise UsageError("--in-place needs file names, not standard input")
+            for inp in inputs:
+                problem = regular_file_problem(inp.path)  # type: ignore[arg-type]
+                if problem is not None:
+                    raise UsageError(f"--in-place rewrites regular files, and {inp.label} is {problem}")
             self.per_file = {k: i.path for k, i in enumerate(inputs)}  # type: ignore[misc]
         elif output and output != "-" and (output.endswith(("/", os.sep)) or os.path.isdir(output)):
             if any(i.is_stdin for i in inputs):
@@ -166,7 +174,7 @@ class _Outputs:
             except OSError as exc:
                 raise DataError(f"cannot create folder {output}: {exc.strerror or exc}") from None
         elif output and output != "-":
-            self.single = AtomicFile(output)
+            self.single = open_output(output)
         else:
             self.single = StdoutSink()
 
@@ -187,7 +195,7 @@ class _Outputs:
                     os.makedirs(parent, exist_ok=True)
                 except OSError as exc:
                     raise DataError(f"cannot create folder {parent}: {exc.strerror or exc}") from None
-            sink = self.current[task.seq] = AtomicFile(dest, keep_if_identical=self.in_place)
+            sink = self.current[task.seq] = open_output(dest, keep_if_identical=self.in_place)
         return sink
 
     def end_of_file(self, task: Task) -> None:
@@ -227,7 +235,7 @@ def cmd_clean(args: Any) -> int:
         stats=bool(args.stats),
         delimiter=delimiter,
     )
-    report = AtomicFile(args.report) if args.report else None
+    report = open_output(args.report) if args.report else None
     warnings = Warnings(quiet=args.quiet)
     sizes = [i.size for i in inputs]
     total = sum(s for s in sizes if s is not None) if None not in sizes else None
@@ -238,7 +246,7 @@ def cmd_clean(args: Any) -> int:
     )
     stats = Stats(pipeline.names)
     jobs = effective_jobs(args.jobs)
-    flush = isinstance(outputs.single, StdoutSink)
+    flush = isinstance(outputs.single, (StdoutSink, DirectFile))
     results = run_tasks(job, make_tasks(inputs, job, warnings), jobs)
     try:
         for task, outcome in results:
@@ -254,7 +262,7 @@ def cmd_clean(args: Any) -> int:
             sink = outputs.sink(task)
             sink.write(outcome.data)
             if flush:
-                sink.commit()  # flush: records appear as soon as they are clean
+                sink.flush()  # records appear as soon as they are clean
             if not outcome.identical and isinstance(sink, AtomicFile):
                 sink.mark_changed()
             if report is not None:

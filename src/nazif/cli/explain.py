@@ -23,7 +23,7 @@ from typing import Any
 from .app import build_pipeline, resolve_fields, resolve_format
 from .documents import iter_documents
 from .errors import DataError, UsageError
-from .io import encode_text, resolve_inputs
+from .io import encode_text, resolve_inputs, write_stdout
 
 __all__ = ["cmd_explain", "render", "visible"]
 
@@ -134,7 +134,7 @@ def _want_colour(choice: str) -> bool:
         return True
     if choice == "never":
         return False
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def cmd_explain(args: Any) -> int:
@@ -179,6 +179,5 @@ def cmd_explain(args: Any) -> int:
         if out:
             out.append("\n")
         out.append(render(exp, title=title, context=args.context, limit=args.max, colour=colour))
-    sys.stdout.buffer.write(encode_text("".join(out)))
-    sys.stdout.buffer.flush()
+    write_stdout(encode_text("".join(out)))
     return 0

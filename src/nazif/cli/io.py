@@ -3,6 +3,11 @@
 Outputs never appear half-written: a file output is written to a temporary
 file beside its target and renamed over the target only when everything
 succeeded; on an error, Ctrl-C or SIGTERM the temporary file is deleted.
+A symbolic link to a file stays a link: the temporary file goes beside the
+file it points to and is renamed over that file.  An output that is not a
+regular file (a device such as ``/dev/null``, a FIFO, a socket, or a file
+descriptor's name such as ``/dev/stdout`` or ``/proc/self/fd/1``) is written
+directly, never replaced (see :func:`open_output`).
 
 >>> utf8_position(b"ab\\ncd\\xff", 5)
 (1, 5)
@@ -28,6 +33,7 @@ from .errors import DataError, UsageError
 __all__ = [
     "AtomicFile",
     "DecodeFailure",
+    "DirectFile",
     "Input",
     "Sink",
     "StdoutSink",
@@ -39,9 +45,13 @@ __all__ = [
     "iter_chunks",
     "jsonl_cut",
     "open_input",
+    "open_output",
     "read_all",
+    "regular_file_problem",
     "resolve_inputs",
+    "stdout_binary",
     "utf8_position",
+    "write_stdout",
 ]
 
 STDIN_LABEL = "<stdin>"
@@ -123,6 +133,8 @@ def resolve_inputs(names: list[str]) -> list[Input]:
 def open_input(inp: Input) -> BinaryIO:
     """Open ``inp`` for reading bytes (``.gz`` files are decompressed)."""
     if inp.path is None:
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise DataError("cannot read standard input: it is closed")
         return sys.stdin.buffer
     try:
         if inp.gzipped:
@@ -264,6 +276,32 @@ def encode_json_line(text: str) -> bytes:
 
 
 # -- outputs ----------------------------------------------------------------
+def _write_error(label: str, exc: OSError) -> DataError:
+    return DataError(f"cannot write {label}: {exc.strerror or exc}")
+
+
+def stdout_binary() -> BinaryIO:
+    """Standard output's byte stream, or a :class:`DataError` when it is closed.
+
+    A program started with its standard output closed (``nazif clean f >&-``)
+    has ``sys.stdout`` set to ``None``.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise DataError("cannot write to standard output: it is closed")
+    try:
+        return stream.buffer  # type: ignore[no-any-return]
+    except AttributeError:  # replaced by a text-only stream
+        raise DataError("cannot write bytes to standard output") from None
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output and flush it (a broken pipe propagates)."""
+    sink = StdoutSink()
+    sink.write(data)
+    sink.flush()
+
+
 class Sink:
     """Where output bytes go."""
 
@@ -271,6 +309,9 @@ class Sink:
 
     def write(self, data: bytes) -> None:
         raise NotImplementedError
+
+    def flush(self) -> None:
+        """Pass what was written on now (for outputs read as they are written)."""
 
     def commit(self) -> None:
         """Make the output final."""
@@ -283,7 +324,7 @@ class StdoutSink(Sink):
     """Standard output (unbuffered beyond Python's own buffer)."""
 
     def __init__(self) -> None:
-        self.stream = sys.stdout.buffer
+        self.stream = stdout_binary()
 
     def write(self, data: bytes) -> None:
         if data:
@@ -291,16 +332,23 @@ class StdoutSink(Sink):
                 self.stream.write(data)
             except BrokenPipeError:
                 raise
-            except OSError as exc:
-                raise DataError(f"cannot write to standard output: {exc.strerror or exc}") from None
+            except (OSError, ValueError) as exc:  # EBADF: closed underneath; ValueError: closed file
+                raise DataError(
+                    f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}"
+                ) from None
 
-    def commit(self) -> None:
+    def flush(self) -> None:
         try:
             self.stream.flush()
         except BrokenPipeError:
             raise
-        except OSError as exc:
-            raise DataError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        except (OSError, ValueError) as exc:
+            raise DataError(
+                f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
+
+    def commit(self) -> None:
+        self.flush()
 
     def abort(self) -> None:
         try:
@@ -309,7 +357,7 @@ class StdoutSink(Sink):
             pass
 
 
-_OPEN_SINKS: set[AtomicFile] = set()
+_OPEN_SINKS: set[Sink] = set()
 
 
 def _default_mode() -> int:
@@ -318,37 +366,46 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _gzip_over(raw: BinaryIO, name: str) -> BinaryIO:
+    return gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0)  # type: ignore[return-value]
+
+
 class AtomicFile(Sink):
     """A file written through a temporary file beside it, renamed on :meth:`commit`.
 
-    ``keep_if_identical``: the bytes of the file as it is; when the new output
-    is the same, :meth:`commit` leaves the file alone (its time stamps too).
-    ``.gz`` targets are gzip-compressed.
+    ``path`` must be where the file really is (not a symbolic link: see
+    :func:`open_output`, which resolves links); ``label`` is the name shown in
+    messages.  ``keep_if_identical``: the bytes of the file as it is; when the
+    new output is the same, :meth:`commit` leaves the file alone (its time
+    stamps too).  ``.gz`` targets are gzip-compressed.
     """
 
-    def __init__(self, path: str, *, keep_if_identical: bool = False, compress: bool | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        *,
+        keep_if_identical: bool = False,
+        compress: bool | None = None,
+        label: str | None = None,
+    ) -> None:
         self.path = path
-        self.label = path
+        self.label = label if label is not None else path
         self.keep_if_identical = keep_if_identical
         self.identical = True
         target = Path(path)
         parent = target.parent
         try:
             if target.is_dir():
-                raise DataError(f"cannot write {path}: it is a folder")
+                raise DataError(f"cannot write {self.label}: it is a folder")
             fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".nazif-tmp", dir=parent)
         except DataError:
             raise
         except OSError as exc:
-            raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _write_error(self.label, exc) from None
         _OPEN_SINKS.add(self)
         self._raw = os.fdopen(fd, "wb", buffering=1 << 20)
-        compress = path.endswith(".gz") if compress is None else compress
-        self._fh: BinaryIO = (
-            gzip.GzipFile(filename=target.name[:-3], mode="wb", fileobj=self._raw, mtime=0)  # type: ignore[assignment]
-            if compress
-            else self._raw
-        )
+        compress = self.label.endswith(".gz") if compress is None else compress
+        self._fh: BinaryIO = _gzip_over(self._raw, target.name[:-3]) if compress else self._raw
         self._closed = False
 
     def write(self, data: bytes) -> None:
@@ -357,7 +414,7 @@ class AtomicFile(Sink):
         try:
             self._fh.write(data)
         except OSError as exc:
-            raise DataError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise _write_error(self.label, exc) from None
 
     def mark_changed(self) -> None:
         """The output differs from the target's current content."""
@@ -366,9 +423,11 @@ class AtomicFile(Sink):
     def _close(self) -> None:
         if not self._closed:
             self._closed = True
-            if self._fh is not self._raw:
-                self._fh.close()
-            self._raw.close()
+            try:
+                if self._fh is not self._raw:
+                    self._fh.close()
+            finally:
+                self._raw.close()
 
     def commit(self) -> None:
         try:
@@ -384,7 +443,7 @@ class AtomicFile(Sink):
                 os.replace(self.tmp, self.path)
         except OSError as exc:
             self.abort()
-            raise DataError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise _write_error(self.label, exc) from None
         _OPEN_SINKS.discard(self)
 
     def abort(self) -> None:
@@ -399,7 +458,189 @@ class AtomicFile(Sink):
         _OPEN_SINKS.discard(self)
 
 
+class DirectFile(Sink):
+    """An output that is not a regular file, written directly (opened, never replaced).
+
+    A device (``/dev/null``), a FIFO, or a file descriptor's name
+    (``/dev/stdout``, ``/proc/self/fd/1``): there is nothing to rename over,
+    and renaming would put a regular file in its place.  A name of one of
+    this process's own descriptors writes to that descriptor (so ``-o
+    /dev/stdout >> log`` appends, as standard output would).  What was
+    written before an error stays written, as with standard output.  Opening
+    a FIFO waits for a reader, as the shell's ``>`` does.
+    """
+
+    def __init__(
+        self, path: str, *, compress: bool | None = None, label: str | None = None, fd: int | None = None
+    ) -> None:
+        self.path = path
+        self.label = label if label is not None else path
+        try:
+            if fd is not None:
+                fd = os.dup(fd)
+            else:
+                # No O_CREAT: the output exists (it was checked); if it has
+                # vanished since, fail rather than leave a regular file there.
+                flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+                if stat.S_ISREG(os.stat(path).st_mode):  # another process's descriptor
+                    flags |= os.O_TRUNC
+                fd = os.open(path, flags)
+        except OSError as exc:
+            raise _write_error(self.label, exc) from None
+        self._raw = os.fdopen(fd, "wb", buffering=1 << 16)
+        _OPEN_SINKS.add(self)
+        compress = self.label.endswith(".gz") if compress is None else compress
+        self._fh: BinaryIO = _gzip_over(self._raw, "") if compress else self._raw
+        self._closed = False
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        try:
+            self._fh.write(data)
+        except BrokenPipeError:
+            raise  # a FIFO whose reader went away: like a closed pipe on stdout
+        except OSError as exc:
+            raise _write_error(self.label, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._fh.flush()
+            if self._fh is not self._raw:
+                self._raw.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_error(self.label, exc) from None
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            try:
+                if self._fh is not self._raw:
+                    self._fh.close()
+            finally:
+                self._raw.close()
+
+    def commit(self) -> None:
+        try:
+            self._close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_error(self.label, exc) from None
+        finally:
+            _OPEN_SINKS.discard(self)
+
+    def abort(self) -> None:
+        try:
+            self._close()
+        except OSError:
+            pass
+        _OPEN_SINKS.discard(self)
+
+
+# A name that stands for an open file descriptor: writing to the file it
+# points to is writing to that descriptor, so it is opened, never replaced.
+_DESCRIPTOR_NAME = re.compile(
+    r"/proc/(?P<pid>self|thread-self|\d+)(?:/task/\d+)?/fd/(?P<fd>\d+)|/dev/(?:fd/(?P<dev_fd>\d+)|(?P<std>stdout|stderr))"
+)
+_MAX_LINKS = 40  # links followed before giving up (the kernel's own limit)
+
+
+def _descriptor(path: str) -> int | None:
+    """When ``path``, or a symbolic link on the way to its file, is a file
+    descriptor's name: the descriptor's number if it is one of this process's
+    own, else ``-1``.  ``None`` for any other path."""
+    current = os.path.abspath(path)
+    for _ in range(_MAX_LINKS):
+        m = _DESCRIPTOR_NAME.fullmatch(current)
+        if m:
+            if m["std"]:
+                return 1 if m["std"] == "stdout" else 2
+            if m["dev_fd"]:
+                return int(m["dev_fd"])
+            if m["pid"] in ("self", "thread-self") or int(m["pid"]) == os.getpid():
+                return int(m["fd"])
+            return -1
+        try:
+            target = os.readlink(current)
+        except (OSError, ValueError):
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def regular_file_problem(path: str) -> str | None:
+    """Why ``path`` cannot be rewritten in place (``None``: it is a regular file,
+    maybe through symbolic links, or it does not exist)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # reading it reports the problem
+    if not stat.S_ISREG(st.st_mode):
+        return _kind(st.st_mode)
+    if _descriptor(path) is not None:
+        return "the name of a file descriptor"
+    return None
+
+
+def open_output(path: str, *, keep_if_identical: bool = False, compress: bool | None = None) -> Sink:
+    """The sink that writes the file output ``path``, by what ``path`` is:
+
+    - a regular file, or nothing yet: :class:`AtomicFile` (temporary file
+      beside it, renamed over it on success);
+    - a symbolic link (to a file, or to nothing yet): the same, beside and
+      over the file it points to, so the link stays a link;
+    - a device, FIFO, socket or a descriptor's name (``/dev/stdout``,
+      ``/proc/self/fd/N``): :class:`DirectFile` (written directly);
+    - a folder: a :class:`DataError`.
+
+    ``keep_if_identical`` (``--in-place``) needs a regular file: anything
+    else is a :class:`UsageError`.
+    """
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:  # a link loop, a permission
+        raise _write_error(path, exc) from None
+    if st is None:
+        if _descriptor(path) is not None:
+            raise DataError(f"cannot write {path}: that file descriptor is not open")
+        # a new file; through a dangling link, the file the link points to
+        real = os.path.realpath(path) if os.path.islink(path) else path
+        return AtomicFile(real, keep_if_identical=keep_if_identical, compress=compress, label=path)
+    if stat.S_ISDIR(st.st_mode):
+        raise DataError(f"cannot write {path}: it is a folder")
+    descriptor = _descriptor(path)
+    if stat.S_ISREG(st.st_mode) and descriptor is None:
+        return AtomicFile(
+            os.path.realpath(path), keep_if_identical=keep_if_identical, compress=compress, label=path
+        )
+    if keep_if_identical:
+        what = "the name of a file descriptor" if descriptor is not None else _kind(st.st_mode)
+        raise UsageError(f"--in-place rewrites regular files, and {path} is {what}")
+    own = descriptor if descriptor is not None and descriptor >= 0 else None
+    return DirectFile(path, compress=compress, fd=own)
+
+
 def abort_all() -> None:
-    """Delete every temporary output file still open (on error or interruption)."""
+    """Delete every temporary output file still open (on error or interruption);
+    close the direct outputs."""
     for sink in list(_OPEN_SINKS):
         sink.abort()

@@ -237,7 +237,22 @@ def locate_fields(line: str, start: int, trie: Trie) -> list[tuple[int, int, int
         raise JSONLineError("unexpected end of line", len(line.rstrip("\r\n"))) from None
     except json.JSONDecodeError as exc:
         raise JSONLineError(exc.msg, exc.pos) from None
+    except RecursionError:  # arrays or objects nested deeper than json's C scanner allows
+        raise JSONLineError(f"nested deeper than the JSON parser allows ({_depth(line)} levels)", 0) from None
     return out
+
+
+def _depth(line: str) -> int:
+    """How deep the brackets of ``line`` nest (strings are not told apart: an estimate for the message).
+
+    >>> _depth('{"a": [[1], 2]}')
+    3
+    """
+    depth = deepest = 0
+    for c in re.findall(r"[\[\]{}]", line):
+        depth += 1 if c in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -20,7 +20,7 @@ from .._scale import Cleaner
 from ..chrome.learn import SiteCounts, site_of
 from ..pipeline import Pipeline
 from .errors import DataError, UsageError
-from .io import AtomicFile, Input, Sink, StdoutSink, encode_json_line, open_input
+from .io import Input, Sink, StdoutSink, encode_json_line, open_input, open_output
 from .records import JSONLineError, NonString, field_trie, locate_line_fields, splice_json
 
 __all__ = ["clean_by_site"]
@@ -83,7 +83,7 @@ def clean_by_site(args: Any, pipeline: Pipeline, inputs: list[Input], kind: str,
                 counts.add(site, value)
     cleaner = Cleaner(pipeline, counts.lexicons())
 
-    out: Sink = AtomicFile(args.output) if args.output else StdoutSink()
+    out: Sink = open_output(args.output) if args.output and args.output != "-" else StdoutSink()
     try:
         _pass2(inputs, trie, index, cleaner, out.write)
     except BaseException:

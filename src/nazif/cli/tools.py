@@ -21,7 +21,7 @@ from .app import import_subsystem, resolve_fields, resolve_format
 from .args import parse_value
 from .documents import iter_documents
 from .errors import DataError, UsageError
-from .io import AtomicFile, encode_json_line, resolve_inputs
+from .io import StdoutSink, encode_json_line, open_output, resolve_inputs, write_stdout
 
 __all__ = [
     "cmd_chrome_find",
@@ -39,7 +39,7 @@ class _JsonLines:
     """Writes dictionaries to stdout as JSON lines (buffered, UTF-8)."""
 
     def __init__(self) -> None:
-        self.stream = sys.stdout.buffer
+        self.stream = StdoutSink()
         self.pending: list[str] = []
 
     def write(self, obj: dict[str, Any]) -> None:
@@ -187,12 +187,11 @@ def cmd_chrome_learn(args: Any) -> int:
         raise
     header = f"site lexicon learned by nazif from {counter['pages']} pages"
     if args.output and args.output != "-":
-        sink = AtomicFile(args.output)
+        sink = open_output(args.output)
         sink.write(_lexicon_bytes(lexicon, header))
         sink.commit()
     else:
-        sys.stdout.buffer.write(_lexicon_bytes(lexicon, header))
-        sys.stdout.buffer.flush()
+        write_stdout(_lexicon_bytes(lexicon, header))
     if not args.quiet:
         try:
             size = len(lexicon)
@@ -259,8 +258,7 @@ def cmd_steps(args: Any) -> int:
         for info in infos:
             kind = "lossless" if info.lossless else "lossy"
             out.append(f"{info.name:<{width}}  {kind:<8}  {info.summary}")
-    sys.stdout.buffer.write(("\n".join(out) + "\n").encode("utf-8"))
-    sys.stdout.buffer.flush()
+    write_stdout(("\n".join(out) + "\n").encode("utf-8"))
     return 0
 
 
@@ -292,6 +290,5 @@ def cmd_presets(args: Any) -> int:
             out.append(json.dumps({"name": name, "steps": specs}, ensure_ascii=False))
         else:
             out.append(f"{name}: " + ", ".join(_spec_text(s) for s in specs))
-    sys.stdout.buffer.write(("\n".join(out) + "\n").encode("utf-8"))
-    sys.stdout.buffer.flush()
+    write_stdout(("\n".join(out) + "\n").encode("utf-8"))
     return 0

@@ -92,6 +92,10 @@ def _worker_main(conn: Any, job: Job) -> None:
             return
         try:
             result: tuple[str, Any] = ("ok", cleaner.run(task))
+        except MemoryError:
+            result = ("memory", "")
+        except RecursionError:
+            result = ("recursion", "")
         except Exception:
             result = ("error", traceback.format_exc())
         try:
@@ -223,6 +227,10 @@ class _Workers:
         if result is None:
             return None
         kind, value = result
+        if kind == "memory":
+            raise MemoryError  # reported by the command as one line
+        if kind == "recursion":
+            raise RecursionError
         if kind == "error":
             raise RuntimeError(f"a worker process failed:\n{value}")
         return value  # type: ignore[no-any-return]
