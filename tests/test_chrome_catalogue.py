@@ -78,3 +78,75 @@ def test_templated_strings_match_as_patterns(line: str) -> None:
 def test_prose_containing_those_words_does_not_match(line: str) -> None:
     e = Lexicon.builtin().match_line(line)
     assert e is None or "catalogue" not in e.source, (line, e)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # WordPress core 5.5 ar.po
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "احفظ اسمي، بريدي الإلكتروني، والموقع الإلكتروني في هذا المتصفح لاستخدامها المرة المقبلة في تعليقي.",
+        "Your email address will not be published. Required fields are marked *",
+        "الحقول الإلزامية مشار إليها بـ *",
+        "Log in to Reply",
+        "قم بتسجيل الدخول للرد",
+        "انقر هنا لإلغاء الرد.",
+        "Leave a Reply to Samir",
+        "اترك رداً على سمير",
+        "Logged in as admin. Edit your profile",
+        "Page 3",
+        "الصفحة ٣",
+        "قبل 3 ساعات",
+        # Akismet ar.po
+        "هذا الموقع يستخدم Akismet للحدّ من التعليقات المزعجة والغير مرغوبة. تعرّف على كيفية معالجة بيانات تعليقك.",
+        "Learn how your comment data is processed",
+        # Joomla com_content
+        "Written by Super User",
+        "كتب بواسطة: مدير الموقع",
+        "Hits: 1532",
+        "الزيارات: 1532",
+        "Published: 14 February 2015",
+        "نشر بتاريخ: 14 شباط/فبراير 2015",
+        "Rating: 4.5",
+        # Drupal 8 ar.po
+        "Add new comment",
+        "5 new comments",
+        "٥ تعليقات جديدة",
+        "الذهاب إلى الصفحة التالية",
+    ],
+)
+def test_catalogue_strings_match_from_the_catalogue(line: str) -> None:
+    e = Lexicon.builtin().match_line(line)
+    assert e is not None and "catalogue" in e.source, (line, e)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: the full report runs to forty pages and more",
+        "قبل ساعات من الاجتماع أعلن الوزير استقالته",
+        "قبل 3 ساعات من موعد المباراة وصلت الجماهير إلى الملعب.",
+        "The page 3 story was retracted within a day.",
+        "Hits: the songs that defined a decade",
+        "الزيارات: ارتفاع عدد السياح إلى 3 ملايين هذا العام بعد سنوات من التراجع الطويل",
+        "He wrote 5 new comments on the draft before the vote.",
+    ],
+)
+def test_templated_catalogue_patterns_need_the_whole_line(line: str) -> None:
+    e = Lexicon.builtin().match_pattern(line)
+    assert e is None or "catalogue" not in e.source, (line, e)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Written by hand in 1923, the letter was found in the attic last spring.",
+        "كتب بواسطة قلم رصاص على ورقة قديمة، ثم ضاع في الحرب.",
+        "Logged in as a guest, she read every file on the shared drive.",
+    ],
+)
+def test_prose_opening_with_a_catalogue_prefix_is_kept(text: str) -> None:
+    from nazif import chrome
+
+    body = "The minister said the talks would resume next week.\n" + text
+    assert [r.line for r in chrome.find(body)] == [], text
