@@ -35,9 +35,9 @@ from ..steps import Change, attach_tracer, step
 from .decide import decide
 from .learn import learn
 from .lexicon import Entry, Lexicon
+from .lines import Hit
 from .matchkey import match_key
 from .model import Model
-from .rules import Hit
 
 __all__ = [
     "MODES",

@@ -39,10 +39,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .evidence import _COPYRIGHT, _maybe_copyright
 from .features import is_fragment_pair, line_features, reads_as_prose
 from .lexicon import Lexicon
+from .lines import Hit, _Doc, _key
 from .model import Model
-from .rules import _COPYRIGHT, Hit, _Doc, _key, _maybe_copyright, analyse, new_doc
+from .rules import analyse, new_doc
 
 __all__ = ["FIRM_RULES", "UNVETOED_RULES", "decide"]
 

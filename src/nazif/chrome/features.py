@@ -41,9 +41,11 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .evidence import _evidence
 from .lexicon import DATA_DIR, Lexicon
+from .lines import Hit, _Doc, _key, _script
 from .matchkey import match_key
-from .rules import Hit, _Doc, _evidence, _key, _script, analyse, new_doc
+from .rules import analyse, new_doc
 
 __all__ = ["Features", "is_fragment_pair", "line_features", "reads_as_prose", "stopwords"]
 
