@@ -10,7 +10,11 @@ share of silver lines matched exactly.  Chrome: every silver ``page``
 record, labels from its lines matched by collapsed text; recall = chrome
 lines removed / chrome lines, content lost = content lines removed /
 content lines.  The DOM rule has no trained part, so no cross-validation is
-needed; the text rules are nazif.chrome's (page mode), unchanged.
+needed; the text rules are nazif.chrome's, unchanged.  Variants: ``text``
+(page mode on the whole page's text), ``dom`` (the DOM rule alone),
+``dom+text`` (either), ``dom>page`` and ``dom>article`` (the text rules in
+that mode on the lines the DOM kept; ``dom>article`` is what
+``clean_html`` does on a whole page).
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ def main() -> int:
         "text": [0, 0, 0, 0],
         "dom": [0, 0, 0, 0],
         "dom+text": [0, 0, 0, 0],
+        "dom>page": [0, 0, 0, 0],
+        "dom>article": [0, 0, 0, 0],
     }  # chrome, removed, content, lost
     for path in sorted((EVAL / "html").glob("*.html.gz")):
         rid = path.name[: -len(".html.gz")]
@@ -81,7 +87,21 @@ def main() -> int:
         text = "\n".join(ln.text for ln in found)
         by_text = {r.line for r in chrome.find(text, mode="page")}
         by_dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
-        for name, removed in (("text", by_text), ("dom", by_dom), ("dom+text", by_text | by_dom)):
+        # what clean_html does: the text rules on the lines the DOM kept
+        kept = [i for i in range(len(found)) if i not in by_dom]
+        rest = "\n".join(found[i].text for i in kept)
+        after = {
+            mode: by_dom | {kept[r.line] for r in chrome.find(rest, mode=mode)}
+            for mode in ("page", "article")
+        }
+        variants = (
+            ("text", by_text),
+            ("dom", by_dom),
+            ("dom+text", by_text | by_dom),
+            ("dom>page", after["page"]),
+            ("dom>article", after["article"]),
+        )
+        for name, removed in variants:
             st = stats[name]
             for i, lab in label.items():
                 if lab == "chrome":
@@ -97,7 +117,7 @@ def main() -> int:
         f"to_text line agreement: {matched}/{total} silver lines = {matched / total:.2%}; docs identical: {exact_docs}; verbatim: {verbatim}"
     )
     for name, (c, r, n, lost) in stats.items():
-        print(f"{name:9s} chrome recall {r}/{c} = {r / c:.1%}; content lost {lost}/{n} = {lost / n:.2%}")
+        print(f"{name:11s} chrome recall {r}/{c} = {r / c:.1%}; content lost {lost}/{n} = {lost / n:.2%}")
     print(f"lines(): {nbytes / t_text / 1e6:.1f} MB/s of HTML over {nbytes / 1e6:.1f} MB")
     from nazif.html import clean_html
 

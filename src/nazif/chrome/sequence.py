@@ -133,11 +133,11 @@ def _repeats(doc: _Doc, idx: list[int], hits: dict[int, Hit]) -> None:
         if len(key) < 8:
             continue
         groups.setdefault(key, []).append(k)
+    first_para = next((i for i in idx if doc.line(i).para), -1)
     for ks in groups.values():
         if len(ks) < 2:
             continue
         keep = ks[0]
-        first_para = next((i for i in idx if doc.line(i).para), -1)
         for k in ks:
             i = idx[k]
             nxt = doc.next_nonblank(i)
