@@ -188,3 +188,32 @@ def test_diff_changes_same_line_count_stays_inside_lines(pairs):
     for change in changes:
         assert "\n" not in change.before and "\n" not in change.after
         assert before.count("\n", 0, change.start) == change.line
+
+
+# --- the character diff: sparse edits are reported small, in linear time -------
+
+
+def test_sparse_edits_in_a_long_line_are_reported_one_by_one():
+    line = " ".join(f"word{i}" for i in range(300))  # ~2,600 characters
+    edited = line.replace("word10 ", "word10  ").replace("word150", "w150").replace("word290", "word290,")
+    changes = diff_changes(line, edited)
+    assert apply_changes(line, changes) == edited
+    assert len(changes) == 3
+    assert all(len(c.before) + len(c.after) <= 4 for c in changes)
+
+
+def test_dense_edits_fall_back_to_one_change():
+    # more scattered insertions than the diff lists: the changed middle is one change
+    a = "ab" * 400
+    b = "a-b" * 400
+    changes = diff_changes(a, b)
+    assert apply_changes(a, changes) == b
+    assert len(changes) == 1
+
+
+@given(st.text(alphabet="ab \u064e\n", max_size=60), st.text(alphabet="ab \u064e\n", max_size=60))
+def test_char_diff_is_exact_on_any_pair(before, after):
+    changes = diff_changes(before, after)
+    for c in changes:
+        assert before[c.start : c.end] == c.before
+    assert apply_changes(before, changes) == after

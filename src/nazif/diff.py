@@ -2,7 +2,10 @@
 
 The diff works line by line first (so that a step that touches three lines of
 a long document reports three small spans, not one huge one) and character by
-character inside changed lines.  It is used only by ``explain``, never on the
+character inside changed lines: characters mapped in place are compared
+position by position; otherwise a shortest edit script (Myers' O(ND)
+algorithm) is found when at most :data:`_MAX_EDITS` characters are inserted
+or deleted, and past that the changed middle of the line is one change.  It is used only by ``explain``, never on the
 cleaning hot path.
 
 >>> from nazif.diff import diff_changes
@@ -19,8 +22,9 @@ from .steps import Change
 __all__ = ["apply_changes", "diff_changes"]
 
 # Past this many characters in a changed block, report the block whole rather
-# than running a character-level diff on it (which is quadratic at worst).
-_CHAR_DIFF_LIMIT = 4000
+# than running a character-level diff on it (which costs up to the block's
+# length times _MAX_EDITS comparisons).
+_CHAR_DIFF_LIMIT = 200_000
 
 
 def _line_offsets(lines: list[str]) -> list[int]:
@@ -31,6 +35,8 @@ def _line_offsets(lines: list[str]) -> list[int]:
 
 
 def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
+    if a == b:
+        return []
     # The common ends never change: trim them first (cheap, and it keeps the
     # quadratic matcher on the small changed middle).
     limit = min(len(a), len(b))
@@ -48,24 +54,109 @@ def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
         # Characters mapped in place: the runs of differing positions, linear.
         out_same: list[Change] = []
         start = -1
-        for i, (x, y) in enumerate(zip(a, b)):
-            if x != y:
+        n = len(a)
+        i = 0
+        while i < n:
+            if start < 0 and a[i : i + _CHUNK] == b[i : i + _CHUNK]:
+                i += _CHUNK  # equal chunks are skipped whole
+                continue
+            if a[i] != b[i]:
                 if start < 0:
                     start = i
             elif start >= 0:
                 out_same.append(Change(base + start, base + i, a[start:i], b[start:i], line=line))
                 start = -1
+            i += 1
         if start >= 0:
-            out_same.append(Change(base + start, base + len(a), a[start:], b[start:], line=line))
+            out_same.append(Change(base + start, base + n, a[start:], b[start:], line=line))
         return out_same
     if len(a) + len(b) > _CHAR_DIFF_LIMIT:
         return [Change(base, base + len(a), a, b, line=line)]
+    blocks = _matching_blocks(a, b, _MAX_EDITS)
+    if blocks is None:
+        # too many scattered edits to be worth listing: the changed middle whole
+        return [Change(base, base + len(a), a, b, line=line)]
     out: list[Change] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            out.append(Change(base + i1, base + i2, a[i1:i2], b[j1:j2], line=line))
+    i = j = 0
+    for x, y, size in [*blocks, (len(a), len(b), 0)]:
+        if i < x or j < y:
+            out.append(Change(base + i, base + x, a[i:x], b[j:y], line=line))
+        i, j = x + size, y + size
     return out
+
+
+#: equal runs of same-length lines are skipped this many characters at a time
+_CHUNK = 32
+
+#: Past this many single-character insertions and deletions inside one
+#: changed line, the line's changed middle is reported whole (the diff costs
+#: at most (len(a) + len(b)) x this many comparisons).
+_MAX_EDITS = 64
+
+
+def _snake(a: str, b: str, x: int, y: int) -> int:
+    """How far ``a[x:]`` and ``b[y:]`` agree (compared in chunks first)."""
+    n, m = len(a), len(b)
+    start = x
+    step = 32
+    while x + step <= n and y + step <= m and a[x : x + step] == b[y : y + step]:
+        x += step
+        y += step
+    while x < n and y < m and a[x] == b[y]:
+        x += 1
+        y += 1
+    return x - start
+
+
+def _matching_blocks(a: str, b: str, max_d: int) -> list[tuple[int, int, int]] | None:
+    """The runs ``(i, j, size)`` where ``a`` and ``b`` agree on a shortest edit
+    script (Myers' O(ND) greedy algorithm), or ``None`` when more than
+    ``max_d`` insertions and deletions are needed.
+
+    >>> _matching_blocks("a  b", "a b", 8)
+    [(0, 0, 2), (3, 2, 1)]
+    """
+    n, m = len(a), len(b)
+    off = max_d + 1
+    v = [0] * (2 * off + 1)
+    trace: list[list[int]] = []
+    for d in range(max_d + 1):
+        trace.append(v[:])
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[off + k - 1] < v[off + k + 1]):
+                x = v[off + k + 1]  # down: an insertion
+            else:
+                x = v[off + k - 1] + 1  # right: a deletion
+            y = x - k
+            if x < n and y < m:
+                x += _snake(a, b, x, y)
+            v[off + k] = x
+            if x >= n and x - k >= m:
+                return _backtrack(trace, n, m, off)
+    return None
+
+
+def _backtrack(trace: list[list[int]], n: int, m: int, off: int) -> list[tuple[int, int, int]]:
+    """The matching runs of the path that :func:`_matching_blocks` found, in order."""
+    blocks: list[tuple[int, int, int]] = []
+    x, y = n, m
+    for d in range(len(trace) - 1, -1, -1):
+        if d == 0:
+            size, prev_x, prev_y = x, 0, 0  # the first snake starts at (0, 0)
+        else:
+            v = trace[d]
+            k = x - y
+            down = k == -d or (k != d and v[off + k - 1] < v[off + k + 1])
+            prev_k = k + 1 if down else k - 1
+            prev_x = v[off + prev_k]
+            prev_y = prev_x - prev_k
+            # after the edit (an insertion goes down, a deletion right) comes the snake
+            size = x - (prev_x if down else prev_x + 1)
+        if size > 0:
+            blocks.append((x - size, y - size, size))
+        x, y = prev_x, prev_y
+    blocks.reverse()
+    return blocks
 
 
 def diff_changes(before: str, after: str) -> list[Change]:
