@@ -6,7 +6,7 @@ For one pass over a text:
    decision, which become features (:mod:`nazif.chrome.features`);
 2. the model (:mod:`nazif.chrome.model`) scores every non-blank line;
 3. a line the rule engine removes goes when its score reaches the mode's
-   *veto* threshold (the model overrules the rules where they are wrong,
+   *veto* threshold, per mode and script (the model overrules the rules where they are wrong,
    e.g. on an article's own lists); a line the rules keep goes when its score
    reaches the mode's (higher) *add* threshold, where the model has one (the
    built-in one has none: in by-site validation adding lines gained 0.004 of
@@ -138,7 +138,7 @@ def decide(
     feats = line_features(lines, lexicon=lex, mode=mode, hits=hits, article_hits=article_hits, doc=doc)
     # without additions only the lines the rules remove need a final score
     scores, ctx = m.scores_and_context(feats, mode, only=hits if thr is None else None)
-    veto = m.veto(mode)
+    veto = m.veto(mode, doc.majority_script())
     idx = [i for i in range(len(lines)) if feats[i]]
     prose = _prose_lines(lines, idx)
     keep_head = _headline(doc, idx) if mode == "page" else -1

@@ -17,6 +17,8 @@ content-safety rules on top of it.
 ['article', 'page']
 >>> 0.0 < m.veto("article") < 1.0, m.threshold("article")  # the built-in model adds no line
 (True, None)
+>>> m.veto("article", "ar") <= m.veto("article", "la")  # by-site validation: Arabic rules needed no veto
+True
 """
 
 from __future__ import annotations
@@ -115,9 +117,14 @@ class Model:
         (the model only overrules the rules' removals)."""
         return self.thresholds.get(mode)
 
-    def veto(self, mode: str) -> float:
-        """The score below which a line the rules remove is kept."""
-        return self.thresholds.get(mode + "-veto", 0.0)
+    def veto(self, mode: str, script: str | None = None) -> float:
+        """The score below which a line the rules remove is kept, for a text whose
+        letters are mostly ``script`` (``"ar"`` or ``"la"``) when the model has a
+        threshold for it (``"<mode>-veto-<script>"``), else for the mode."""
+        fallback = self.thresholds.get(mode + "-veto", 0.0)
+        if script is None:
+            return fallback
+        return self.thresholds.get(f"{mode}-veto-{script}", fallback)
 
     def scores(self, feats: Sequence[Features], mode: str) -> list[float | None]:
         """Chrome probability of every line (``None`` for lines without features)."""
