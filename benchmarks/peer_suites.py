@@ -1,0 +1,269 @@
+"""Other projects' test cases replayed through nazif: agreement by category.
+
+Usage (from the project root; needs the package index, so it is not a CI test)::
+
+    python benchmarks/peer_suites.py [--cache DIR] [--sdist FILE] [--builtin-only] [--show-agree] [--strict]
+
+Downloads the pinned source distribution of each peer with pip (``pip
+download --no-deps --no-binary :all:``) into a cache outside the repository
+(``~/.cache/nazif-peers``, or ``$NAZIF_PEERS_CACHE``, or ``--cache``), checks
+its SHA-256, unpacks it there and replays the peer's own cases.  Nothing of
+the peers is copied into the project: cases are named by their index in the
+peer's file (and its label, for the reader).
+
+Peers:
+
+- ftfy 6.3.1, ``tests/test_cases.json``.  Each case is put in a category:
+
+  * *negative*: ftfy expects its encoding fix to leave the text unchanged;
+    nazif must leave it unchanged too;
+  * *in scope*: ftfy's own explanation of the fix is one or more layers of
+    UTF-8 shown through latin-1 / windows-1252 (what nazif repairs);
+  * *out of scope*: every other codec (MacRoman, cp437, windows-1250/1251/1257,
+    ISO-8859-2, CESU-8 surrogates ...), not nazif's job.
+
+  The outcome of a case is *agree* (nazif gives ftfy's ``fixed-encoding``),
+  *left alone* (nazif returns the text unchanged) or *differs* (anything
+  else: a wrong or partial repair).  Each case is replayed through
+  ``repair_mojibake`` (with ftfy's fixer when ftfy is importable, and built
+  in), and, for the in-scope cases where ftfy's full ``fix_text`` result
+  differs from its encoding fix, through ``repair_mojibake`` followed by
+  nazif's ``display`` preset, compared with ``fixed`` (information only).
+
+Every known difference is classed in ``benchmarks/peer_differences.tsv``
+(suite, case, class ``defect`` / ``policy`` / ``out-of-scope``, one-line
+reason).  The script prints each difference with its class; one that the
+file does not list is printed as ``NEW`` (``--strict`` then exits 1), and a
+listed one that now agrees as ``now agrees`` (the file can lose its line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from nazif import clean  # noqa: E402
+from nazif.mojibake import ftfy_available, repair_mojibake  # noqa: E402
+
+DIFFERENCES = HERE / "peer_differences.tsv"
+CLASSES = ("defect", "policy", "out-of-scope")
+
+
+@dataclass(frozen=True)
+class Pin:
+    name: str
+    version: str
+    sha256: str
+
+
+FTFY = Pin("ftfy", "6.3.1", "9b3c3d90f84fb267fe64d375a07b7f8912d817cf86009ae134aa03e1819506ec")
+
+
+def _cache_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get("NAZIF_PEERS_CACHE")
+    if env:
+        return Path(env).expanduser()
+    return Path.home() / ".cache" / "nazif-peers"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fetch(pin: Pin, cache: Path, sdist: Path | None = None) -> Path:
+    """The unpacked sdist of ``pin`` (downloaded once into ``cache``)."""
+    root = cache / f"{pin.name}-{pin.version}"
+    if (root / ".verified").exists():
+        return root
+    if sdist is None:
+        downloads = cache / "sdists"
+        downloads.mkdir(parents=True, exist_ok=True)
+        found = sorted(downloads.glob(f"{pin.name}-{pin.version}.tar.gz"))
+        if not found:
+            cmd = [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                f"{pin.name}=={pin.version}",
+                "-d",
+                str(downloads),
+            ]
+            print(f"downloading {pin.name} {pin.version} ...", file=sys.stderr)
+            subprocess.run(cmd, check=True)
+            found = sorted(downloads.glob(f"{pin.name}-{pin.version}.tar.gz"))
+        if not found:
+            raise SystemExit(f"peer_suites: no sdist of {pin.name} {pin.version} in {downloads}")
+        sdist = found[0]
+    digest = _sha256(sdist)
+    if digest != pin.sha256:
+        raise SystemExit(f"peer_suites: {sdist} has SHA-256 {digest}, pinned {pin.sha256}")
+    cache.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(sdist) as tar:
+        top = f"{pin.name}-{pin.version}"
+        members = [m for m in tar.getmembers() if m.name.startswith(top + "/") and ".." not in m.name]
+        tar.extractall(cache, members=members, filter="data")
+    (root / ".verified").write_text(pin.sha256 + "\n")
+    return root
+
+
+def load_differences(path: Path = DIFFERENCES) -> dict[tuple[str, str], tuple[str, str]]:
+    """``(suite, case) -> (class, reason)`` from the differences file."""
+    known: dict[tuple[str, str], tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            suite, case, klass, reason = (row + ["", "", "", ""])[:4]
+            if klass not in CLASSES:
+                raise SystemExit(f"peer_suites: {path.name}: {suite} {case}: unknown class {klass!r}")
+            known[(suite, case)] = (klass, reason)
+    return known
+
+
+@dataclass
+class Case:
+    suite: str
+    case: str
+    label: str
+    category: str  # "in scope" | "negative" | "out of scope"
+    original: str
+    expected: str
+    full_fix: str
+
+
+def ftfy_cases(root: Path) -> list[Case]:
+    """ftfy's cases, each put in a category by ftfy's own explanation of its fix."""
+    sys.path.insert(0, str(root))  # the pinned ftfy (its wcwidth dependency must be importable)
+    try:
+        import ftfy
+    finally:
+        sys.path.pop(0)
+    data = json.loads((root / "tests" / "test_cases.json").read_text(encoding="utf-8"))
+    single_byte = {"latin-1", "sloppy-windows-1252", "windows-1252"}
+    cases: list[Case] = []
+    for index, item in enumerate(data):
+        original = item["original"]
+        expected = item.get("fixed-encoding", item["fixed"])
+        if original == expected:
+            category = "negative"
+        else:
+            fixed, plan = ftfy.fix_encoding_and_explain(original)
+            encodes = {s[1] for s in plan if s[0] == "encode"}
+            decodes = {s[1] for s in plan if s[0] == "decode"}
+            ours = bool(plan) and encodes <= single_byte and decodes <= {"utf-8", "utf-8-variants"}
+            category = "in scope" if ours and fixed == expected else "out of scope"
+        cases.append(
+            Case(
+                f"ftfy-{FTFY.version}", str(index), item["label"], category, original, expected, item["fixed"]
+            )
+        )
+    return cases
+
+
+def outcome(original: str, expected: str, got: str) -> str:
+    if got == expected:
+        return "agree"
+    return "left alone" if got == original else "differs"
+
+
+def report(
+    cases: list[Case],
+    name: str,
+    fn: Callable[[str], str],
+    known: dict[tuple[str, str], tuple[str, str]],
+    show_agree: bool,
+) -> int:
+    """Print agreement by category for ``fn``; return the number of new differences."""
+    counts: Counter[tuple[str, str]] = Counter()
+    lines: list[str] = []
+    new = 0
+    for c in cases:
+        got = fn(c.original)
+        result = outcome(c.original, c.expected, got)
+        counts[(c.category, result)] += 1
+        entry = known.get((c.suite, c.case))
+        if result == "agree":
+            if entry is not None and c.category != "out of scope":
+                lines.append(f"  now agrees  {c.case:>4} [{c.category}] {c.label}  (listed as {entry[0]})")
+            elif show_agree:
+                lines.append(f"  agree       {c.case:>4} [{c.category}] {c.label}")
+            continue
+        if entry is None and c.category == "out of scope":
+            entry = ("out-of-scope", "codec nazif does not repair")
+        if entry is None:
+            new += 1
+            lines.append(f"  NEW         {c.case:>4} [{c.category}] {result}: {c.label}")
+            lines.append(f"              got {got!r:.160}")
+        else:
+            lines.append(f"  {entry[0]:<12}{c.case:>4} [{c.category}] {result}: {entry[1]}")
+    print(f"\n{name}")
+    for category in ("in scope", "negative", "out of scope"):
+        total = sum(v for (cat, _), v in counts.items() if cat == category)
+        parts = ", ".join(f"{counts[(category, r)]} {r}" for r in ("agree", "left alone", "differs"))
+        print(f"  {category:<13} {total:>3} cases: {parts}")
+    for line in lines:
+        print(line)
+    return new
+
+
+def display_report(cases: list[Case], fn: Callable[[str], str]) -> None:
+    """Full-fix comparison: repair then nazif's display preset against ftfy's ``fix_text``."""
+    chosen = [c for c in cases if c.category == "in scope" and c.full_fix != c.expected]
+    agree = sum(1 for c in chosen if clean(fn(c.original), "display") == c.full_fix)
+    print(
+        f"\nrepair_mojibake + display preset vs ftfy fix_text (in scope, where it does more): {agree}/{len(chosen)} agree"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", help="download cache (default ~/.cache/nazif-peers or $NAZIF_PEERS_CACHE)")
+    parser.add_argument("--sdist", help=f"a local {FTFY.name}-{FTFY.version}.tar.gz instead of downloading")
+    parser.add_argument(
+        "--builtin-only", action="store_true", help="only the built-in repair (no ftfy fixer)"
+    )
+    parser.add_argument("--show-agree", action="store_true", help="list the agreeing cases too")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a difference is not classed")
+    args = parser.parse_args()
+
+    known = load_differences()
+    root = fetch(FTFY, _cache_dir(args.cache), Path(args.sdist) if args.sdist else None)
+    cases = ftfy_cases(root)
+    print(f"ftfy {FTFY.version}: {len(cases)} cases from tests/test_cases.json")
+
+    def builtin(text: str) -> str:
+        return repair_mojibake(text, use_ftfy=False)
+
+    modes: list[tuple[str, Callable[[str], str]]] = [("repair_mojibake(use_ftfy=False)", builtin)]
+    if not args.builtin_only and ftfy_available():
+        modes.insert(0, ("repair_mojibake (ftfy fixer)", repair_mojibake))
+    new = 0
+    for name, fn in modes:
+        new += report(cases, name, fn, known, args.show_agree)
+    display_report(cases, modes[0][1])
+    if new:
+        print(f"\n{new} difference(s) not classed in {DIFFERENCES.name}")
+    return 1 if new and args.strict else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
