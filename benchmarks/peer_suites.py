@@ -55,8 +55,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from nazif import clean  # noqa: E402
-from nazif.mojibake import ftfy_available, repair_mojibake  # noqa: E402
+from nazif import clean
+from nazif.mojibake import ftfy_available, repair_mojibake
 
 DIFFERENCES = HERE / "peer_differences.tsv"
 CLASSES = ("defect", "policy", "out-of-scope")
@@ -121,7 +121,10 @@ def fetch(pin: Pin, cache: Path, sdist: Path | None = None) -> Path:
     with tarfile.open(sdist) as tar:
         top = f"{pin.name}-{pin.version}"
         members = [m for m in tar.getmembers() if m.name.startswith(top + "/") and ".." not in m.name]
-        tar.extractall(cache, members=members, filter="data")
+        try:
+            tar.extractall(cache, members=members, filter="data")
+        except TypeError:  # Python without extraction filters (< 3.10.12 / 3.11.4)
+            tar.extractall(cache, members=members)
     (root / ".verified").write_text(pin.sha256 + "\n")
     return root
 
