@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from .tables import (
     CP1252_SPECIALS,
     CP1256,
+    CRASE_TAILS,
     ENCODE_1252,
     ENCODE_1256,
     LOSSY,
@@ -52,6 +53,11 @@ Edit = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 Fixer = Callable[[str], tuple[str, tuple[str, ...], tuple[str, ...]] | None]
 
 _LOSSY_BYTE = 0x1A
+# A plain space standing for byte A0 after the lead of a two-byte sequence
+# (windows-1252 shows A0 as a no-break space, which some process made a plain
+# space).  Only for UTF-8 shown through windows-1252/latin-1: windows-1256
+# Arabic has a letter image (``ظ`` is D9) before a space at every other word end.
+LOST_A0 = " "
 # Bytes windows-1252 leaves undefined: a strict decoder replaced them by U+FFFD.
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
@@ -79,7 +85,9 @@ def _cls(table: list[str], lo: int, hi: int, *, latin1_too: bool, lossy: bool) -
     return char_class(chars)
 
 
-def _build(table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int]) -> tuple[str, str]:
+def _build(
+    table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int], lost_a0: bool = False
+) -> tuple[str, str]:
     def c(lo: int, hi: int) -> str:
         return _cls(table, lo, hi, latin1_too=latin1_too, lossy=lossy)
 
@@ -87,21 +95,41 @@ def _build(table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[
         return char_class(table[b] for b in bs)
 
     cont = c(0x80, 0xBF)
+    # With ``lost_a0`` one continuation of a sequence may also be a plain
+    # space where byte A0 is allowed: A0 (a no-break space in windows-1252)
+    # that some process turned into an ASCII space (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹``,
+    # ``Ã s``, ``à¸ à¸²``).  Not after ``â€`` (E2 80): ``â€`` and a space is
+    # far more often a right quote whose byte 9D was dropped than a dagger.
+    no_dagger = f"(?<!{lead(0xE2)}{c(0x80, 0x80)})"
+
+    def sequence(leads: str, ranges: Sequence[tuple[int, int]]) -> str:
+        plain = "".join(c(lo, hi) for lo, hi in ranges)
+        variants = [plain]
+        if lost_a0:
+            for i, (lo, hi) in enumerate(ranges):
+                if lo <= 0xA0 <= hi:
+                    guard = no_dagger if i == 1 else ""  # the third byte
+                    parts = [c(a, b) for a, b in ranges]
+                    parts[i] = guard + LOST_A0
+                    variants.append("".join(parts))
+        return f"{leads}(?:{'|'.join(variants)})" if len(variants) > 1 else leads + plain
+
     three_plain = [b for b in range(0xE1, 0xF0) if b != 0xED]
+    full = (0x80, 0xBF)
     alternatives = [
-        f"{lead(*leads2)}{cont}",
-        f"{lead(0xE0)}{c(0xA0, 0xBF)}{cont}",
-        f"{lead(*three_plain)}{cont}{cont}",
-        f"{lead(0xED)}{c(0x80, 0x9F)}{cont}",
-        f"{lead(0xF0)}{c(0x90, 0xBF)}{cont}{cont}",
-        f"{lead(0xF1, 0xF2, 0xF3)}{cont}{cont}{cont}",
-        f"{lead(0xF4)}{c(0x80, 0x8F)}{cont}{cont}",
+        sequence(lead(*leads2), [full]),
+        sequence(lead(0xE0), [(0xA0, 0xBF), full]),
+        sequence(lead(*three_plain), [full, full]),
+        sequence(lead(0xED), [(0x80, 0x9F), full]),
+        sequence(lead(0xF0), [(0x90, 0xBF), full, full]),
+        sequence(lead(0xF1, 0xF2, 0xF3), [full, full, full]),
+        sequence(lead(0xF4), [(0x80, 0x8F), full, full]),
     ]
     seq = "(?:" + "|".join(alternatives) + ")"
     return seq, cont
 
 
-_K1_SEQ, K1_CONT = _build(SLOPPY_1252, latin1_too=True, lossy=True, leads2=range(0xC2, 0xE0))
+_K1_SEQ, K1_CONT = _build(SLOPPY_1252, latin1_too=True, lossy=True, leads2=range(0xC2, 0xE0), lost_a0=True)
 # windows-1256 images of C4..D7 are mostly Arabic letters (ؤ إ ئ ا ب ...); a UTF-8
 # reading of them would be Latin Extended, IPA, Greek, Cyrillic, Armenian or
 # Hebrew, which Arabic sites do not carry, while real Persian and Urdu text
@@ -260,9 +288,52 @@ def _is_layer(decoded: str) -> bool:
     return False
 
 
-def _decode(kind: Utf8Kind, run: str) -> str | None:
-    """The UTF-8 reading of ``run`` (every character an image), or ``None``."""
+# ``Ã`` and a lost A0 is à, which in French and Portuguese is a word of its
+# own: the no-break space after it and the following space were often merged
+# into one (``Ã perturber`` is "à perturber").  It is glued to what follows
+# only before a space (the A0 alone was lost: ``voilÃ  le``) or a crase
+# contraction (``Ã s`` is "às", ``Ã quele`` "àquele").
+_A_GRAVE_LOST = SLOPPY_1252[0xC3] + LOST_A0
+
+
+_WORD_GOES_ON = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}-")  # ``s'éloigner`` is French
+
+
+def _a_grave_keeps_space(following: str) -> bool:
+    if not following or not following[0].isalnum():
+        return False
+    low = following[:8].lower()
+    for tail in CRASE_TAILS:
+        if low.startswith(tail) and (
+            len(low) == len(tail) or not (low[len(tail)].isalpha() or low[len(tail)] in _WORD_GOES_ON)
+        ):
+            return False
+    return True
+
+
+def _decode_lost_a0(kind: Utf8Kind, run: str, after: str) -> str:
+    """The UTF-8 reading of a run in which a space stands for byte A0."""
+    parts: list[str] = []
+    for m in kind.seq.finditer(run):
+        s = m.group()
+        if LOSSY in s:
+            parts.append(LOSSY)
+            continue
+        parts.append(bytes(0xA0 if c == LOST_A0 else kind.encode[c] for c in s).decode("utf-8", "strict"))
+        if s == _A_GRAVE_LOST and _a_grave_keeps_space(run[m.end() :] + after):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _decode(kind: Utf8Kind, run: str, after: str = "") -> str | None:
+    """The UTF-8 reading of ``run`` (every character an image), or ``None``;
+    ``after`` is the text that follows the run on its line."""
     encode = kind.encode
+    if LOST_A0 in run:
+        try:
+            return _decode_lost_a0(kind, run, after)
+        except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
+            return None
     if kind.lossy and LOSSY in run:
         parts: list[str] = []
         for m in kind.seq.finditer(run):
@@ -295,7 +366,7 @@ def _is_basic_arabic_letter(s: str) -> bool:
 def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
     start, end = m.span()
     run = m.group()
-    decoded = _decode(kind, run)
+    decoded = _decode(kind, run, line[end : end + 9])
     level = 0 if decoded is None else _plausibility(decoded)
     if level < 2 and decoded is not None and _is_layer(decoded):
         level = 2
@@ -316,6 +387,10 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
         return _Run(start, end, decoded, False, False)
     if level == 1:
         # C1 controls: only as part of a cluster that has better evidence
+        return _Run(start, end, decoded, False, True)
+    if len(seqs) == 1 and LOST_A0 in run:
+        # a lone lead image before a space (``Å veices``): only as part of a
+        # cluster that has better evidence
         return _Run(start, end, decoded, False, True)
     strong = len(seqs) >= 2 and bool(intact)
     if not strong and len(intact) == 1 and len(seqs[0]) == 2 and seqs[0][0] in kind.latin_leads:
@@ -390,7 +465,10 @@ def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
         parts.append(r.decoded or "")
         pos = r.end
     before = line[start:end]
-    return (start, end, "".join(parts), (kind.rule,), (_entry(kind, before),))
+    entry = _entry(kind, before)
+    if any(LOST_A0 in line[r.start : r.end] for r in accepted):
+        entry += " (lost A0 restored)"
+    return (start, end, "".join(parts), (kind.rule,), (entry,))
 
 
 def _cluster_edits(kind: Utf8Kind, line: str, cluster: list[_Run], fixer: Fixer | None) -> list[Edit]:
@@ -405,7 +483,11 @@ def _cluster_edits(kind: Utf8Kind, line: str, cluster: list[_Run], fixer: Fixer 
         if r is not None and r.ok:
             group.append(r)
             continue
-        if group:
+        if group and any(LOST_A0 in line[g.start : g.end] for g in group):
+            # our reading of a lost A0 (and of a lost A0 after Ã) for ftfy's
+            edits.append(_builtin_edit(kind, line, group))
+            group = []
+        elif group:
             start, end = group[0].start, group[-1].end
             answer = fixer(line[start:end])
             if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
