@@ -94,3 +94,109 @@ def test_lone_lead_before_a_space_is_not_evidence(text, use_ftfy):
 
 def test_lone_a_grave_is_only_repaired_with_evidence(use_ftfy):
     assert repair_mojibake("Voil\u00c3 s", use_ftfy=use_ftfy) == "Voil\u00c3 s"
+
+
+# --- layers: decoded to the bottom or not at all ------------------------------
+
+
+def twice(text: str) -> str:
+    return utf8_as_cp1252(utf8_as_cp1252(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "look ┏(˘▽˘)┓ here",  # ˘ is a spacing modifier: refused alone
+        "(ง •̀_•́)ง go",  # combining accents after a bullet
+        "ʕ•ᴥ•ʔ and ¯\\_(ツ)_/¯",
+    ],
+)
+def test_a_deeper_layer_is_decoded_whole(text, use_ftfy):
+    check(twice(text), text, use_ftfy)
+
+
+def test_layers_below_ordinary_text_still_peeled(use_ftfy):
+    check(twice("café au lait"), "café au lait", use_ftfy)
+    check(utf8_as_cp1252(twice("السلام عليكم")), "السلام عليكم", use_ftfy)
+
+
+# --- other codecs' mojibake: left whole -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Přijďte zítra ráno", "iso8859_2"),  # ř is C5 99: a C1 control in ISO-8859-2
+        ("Zażółć gęślą jaźń – „cytat”", "cp1250"),
+        ("Это «новость» – сегодня", "cp1251"),
+    ],
+)
+def test_other_codec_mojibake_is_not_half_repaired(text, codec, use_ftfy):
+    broken = text.encode("utf-8").decode(codec, "replace")
+    out = repair_mojibake(broken, use_ftfy=use_ftfy)
+    assert out in (broken, text)
+    assert out.count("\u2122") == broken.count("\u2122")  # no control became a trade mark sign
+
+
+def test_c1_control_glued_inside_a_foreign_word_is_kept():
+    assert repair_mojibake("t\u0139\x99et", use_ftfy=False) == "t\u0139\x99et"
+    # between ASCII, or before a space, still the windows-1252 punctuation
+    assert repair_mojibake("don\x92t say \x93no\x94", use_ftfy=False) == "don’t say “no”"
+
+
+def test_broken_sequence_glued_to_a_run_leaves_the_line(use_ftfy):
+    # mojibake lowercased: sequences whose lead changed case are broken,
+    # and the intact ones around them are left too
+    broken = utf8_as_cp1252("«Olá» – “Sí” — ação").lower()
+    assert repair_mojibake(broken, use_ftfy=use_ftfy) == broken
+
+
+# --- thin evidence among correct text ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo – K\u00c3\u00b8benhavn",  # a genuine dash and one sequence: inconsistent
+        "KAMISAM\u00c2\xa0KISS",  # a word-final capital Â before a no-break space
+    ],
+)
+def test_lone_sequence_in_inconsistent_line_is_left(text, use_ftfy):
+    assert repair_mojibake(text, use_ftfy=use_ftfy) == text
+
+
+def test_lone_sequence_alone_still_repaired(use_ftfy):
+    check("K\u00c3\u00b8benhavn", "København", use_ftfy)
+    check("10\u00c2\xa0km", "10\xa0km", use_ftfy)
+
+
+# --- lost bytes ---------------------------------------------------------------------
+
+
+def cesu8(text: str) -> str:
+    """``text`` written as CESU-8 (surrogate pairs), shown through windows-1252."""
+    units = text.encode("utf-16-le").decode("utf-16-le", "surrogatepass")
+    pairs = "".join(
+        chr(0xD800 + ((ord(c) - 0x10000) >> 10)) + chr(0xDC00 + ((ord(c) - 0x10000) & 0x3FF))
+        if ord(c) > 0xFFFF
+        else c
+        for c in units
+    )
+    return utf8_as_cp1252_bytes(pairs.encode("utf-8", "surrogatepass"))
+
+
+def utf8_as_cp1252_bytes(data: bytes) -> str:
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+def test_cesu8_emoji_are_repaired_with_their_neighbours(use_ftfy):
+    check(cesu8("good night 🌙 and ✨🎉"), "good night 🌙 and ✨🎉", use_ftfy)
+
+
+def test_question_mark_for_a_lost_third_byte(use_ftfy):
+    # a strict encoder wrote "?" for the 9D byte of a right quote
+    broken = utf8_as_cp1252("He said “yes” and “no”").replace("\x9d", "?")
+    check(broken, "He said “yes\ufffd and “no\ufffd", use_ftfy)
+    assert repair_mojibake("what \u00e2\u20ac? no", use_ftfy=use_ftfy) == "what \u00e2\u20ac? no"

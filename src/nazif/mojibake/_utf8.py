@@ -58,8 +58,29 @@ _LOSSY_BYTE = 0x1A
 # space).  Only for UTF-8 shown through windows-1252/latin-1: windows-1256
 # Arabic has a letter image (``ظ`` is D9) before a space at every other word end.
 LOST_A0 = " "
+# ``â€?``: the third byte of a general punctuation character (”, or ‐, or a
+# direction mark: bytes that windows-1252 leaves undefined) that a strict
+# encoder replaced by a question mark.  The character is lost (U+FFFD), like
+# a lost byte; the question mark is evidence of nothing by itself.
+LOST_QMARK = "\\?"
 # Bytes windows-1252 leaves undefined: a strict decoder replaced them by U+FFFD.
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def utf8(data: bytes) -> str:
+    """``data`` decoded as UTF-8, surrogate pairs (CESU-8) joined into the
+    character they encode; raises ``UnicodeDecodeError`` otherwise (a lone
+    surrogate included)."""
+    try:
+        return data.decode("utf-8", "strict")
+    except UnicodeDecodeError:
+        if b"\xed" not in data:
+            raise
+    text = data.decode("utf-8", "surrogatepass")
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    if any("\ud800" <= c <= "\udfff" for c in joined):
+        raise UnicodeDecodeError("utf-8", data, 0, len(data), "lone surrogate")
+    return joined
 
 
 @dataclass(frozen=True)
@@ -120,6 +141,10 @@ def _build(
         sequence(lead(*leads2), [full]),
         sequence(lead(0xE0), [(0xA0, 0xBF), full]),
         sequence(lead(*three_plain), [full, full]),
+        *([f"{lead(0xE2)}{c(0x80, 0x80)}{LOST_QMARK}"] if lossy else []),
+        # CESU-8: a character beyond the BMP as two surrogates, three bytes
+        # each (``í\xa0½í¸\x8d``), as Java and MySQL's old utf8 wrote them
+        f"{lead(0xED)}{c(0xA0, 0xAF)}{cont}{lead(0xED)}{c(0xB0, 0xBF)}{cont}",
         sequence(lead(0xED), [(0x80, 0x9F), full]),
         sequence(lead(0xF0), [(0x90, 0xBF), full, full]),
         sequence(lead(0xF1, 0xF2, 0xF3), [full, full, full]),
@@ -163,6 +188,25 @@ UTF8_AS_CP1256 = Utf8Kind(
     distinctive_leads=CP1256[0xE2] + CP1256[0xEF],
     needs_ascii_neighbour_for_latin=True,
 )
+
+# Images of UTF-8 lead bytes under windows-1252/latin-1 (latin-1 letters).
+_K1_LEAD_IMAGES = frozenset(SLOPPY_1252[b] for b in range(0xC2, 0xF5))
+# A non-ASCII character that windows-1252 and latin-1 cannot show (``ś``,
+# ``˘``), right after a lead image that is glued to a sequence or followed
+# by continuation images: the line is UTF-8 shown through another codec
+# (windows-1250 ``â€ś``, ``×“×˘``), which these rules do not read.
+_NOT_K1_IMAGE = "[^\x00-\xff" + "".join(sorted(c for c in SLOPPY_1252 if c > "\xff")) + LOSSY + "]"
+_K1_LEAD = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]"
+_OTHER_CODEC = re.compile(f"(?:(?<={K1_CONT}){_K1_LEAD}|{_K1_LEAD}{K1_CONT}+){_NOT_K1_IMAGE}")
+# ... and for windows-1256, a character neither codec can show (``â€ť``).
+_NOT_K2_IMAGE = (
+    "[^\x00-\xff"
+    + "".join(sorted({c for c in SLOPPY_1252 if c > "\xff"} | {c for c in CP1256 if c > "\xff"}))
+    + LOSSY
+    + "]"
+)
+_OTHER_CODEC_K2 = re.compile(f"(?:(?<={K1_CONT}){_K1_LEAD}|{_K1_LEAD}{K1_CONT}+){_NOT_K2_IMAGE}")
+_K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
 
 # Signatures for the presence scan: a lead image directly followed by a
 # continuation image.  For windows-1256 the Arabic-letter leads must not sit
@@ -316,10 +360,10 @@ def _decode_lost_a0(kind: Utf8Kind, run: str, after: str) -> str:
     parts: list[str] = []
     for m in kind.seq.finditer(run):
         s = m.group()
-        if LOSSY in s:
+        if LOSSY in s or s[-1] == "?":
             parts.append(LOSSY)
             continue
-        parts.append(bytes(0xA0 if c == LOST_A0 else kind.encode[c] for c in s).decode("utf-8", "strict"))
+        parts.append(utf8(bytes(0xA0 if c == LOST_A0 else kind.encode[c] for c in s)))
         if s == _A_GRAVE_LOST and _a_grave_keeps_space(run[m.end() :] + after):
             parts.append(" ")
     return "".join(parts)
@@ -334,17 +378,17 @@ def _decode(kind: Utf8Kind, run: str, after: str = "") -> str | None:
             return _decode_lost_a0(kind, run, after)
         except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
             return None
-    if kind.lossy and LOSSY in run:
+    if kind.lossy and (LOSSY in run or "?" in run):
         parts: list[str] = []
         for m in kind.seq.finditer(run):
             s = m.group()
-            if LOSSY in s:
+            if LOSSY in s or s[-1] == "?":
                 parts.append(LOSSY)
             else:
-                parts.append(bytes(encode[c] for c in s).decode("utf-8", "strict"))
+                parts.append(utf8(bytes(encode[c] for c in s)))
         return "".join(parts)
     try:
-        return bytes(encode[c] for c in run).decode("utf-8", "strict")
+        return utf8(bytes(encode[c] for c in run))
     except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
         return None
 
@@ -357,6 +401,7 @@ class _Run:
     strong: bool
     ok: bool
     letter: bool = False  # decodes to one basic Arabic letter (``Øª`` is ت)
+    broken: bool = False  # glued to a broken sequence: the span is left alone
 
 
 def _is_basic_arabic_letter(s: str) -> bool:
@@ -375,14 +420,29 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
     seqs = [s.group() for s in kind.seq.finditer(run)]
     # A sequence with a lost byte (U+FFFD) decodes to U+FFFD: it is weak
     # evidence on its own, but belongs to a cluster that has better.
-    intact = [s for s in seqs if LOSSY not in s]
+    intact = [s for s in seqs if LOSSY not in s and s[-1] != "?"]
     distinctive = any(
-        len(s) == 3 and s[0] in kind.distinctive_leads and (s[1] != LOSSY or s[2] != LOSSY) for s in seqs
+        len(s) == 3 and s[0] in kind.distinctive_leads and (s[1] != LOSSY or s[2] != LOSSY) and s[2] != "?"
+        for s in seqs
     ) or any("\U0001f000" <= c <= "\U0001faff" for c in decoded)  # emoji: ``ðŸ˜€``
-    if distinctive:
-        return _Run(start, end, decoded, True, True)
     before = line[start - 1] if start > 0 else ""
     after = line[end] if end < len(line) else ""
+    if kind is UTF8_AS_CP1252 and (
+        (start >= 2 and line[start - 2] in _K1_LEAD_IMAGES and before in _K1_CONT_IMAGES)
+        or (distinctive and after in _K1_LEAD_IMAGES)
+    ):
+        # glued to a broken sequence (a lead with too few continuations,
+        # ``ã¡â€œ``, or a lead that starts none, ``â€™ã†``): the text around
+        # is broken some other way, and repairing the run alone would leave
+        # it half done
+        return _Run(start, end, decoded, False, False, broken=True)
+    if distinctive:
+        # for windows-1256, a letter beside the run that the codec cannot
+        # show at all
+        ok = kind is UTF8_AS_CP1252 or not any(
+            c and c.isalpha() and c not in kind.encode for c in (before, after)
+        )
+        return _Run(start, end, decoded, ok, ok)
     if (before and _is_foreign_letter(before)) or (after and _is_foreign_letter(after)):
         return _Run(start, end, decoded, False, False)
     if level == 1:
@@ -406,6 +466,10 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
                 # ``آ£`` is a pound sign, ``آ\xa0`` a no-break space; ``آ»`` may
                 # be a word ending in alef madda, and a quote.
                 strong = cont not in _ARABIC_AFTER_WORD
+        elif lead == kind.latin_leads[0] and cont in _AFTER_WORD and before.isascii() and before.isupper():
+            # ``MISUTÂ\xa0``: a word-final capital Â (romaji, Romanian,
+            # Vietnamese capitals) before a no-break space or punctuation
+            strong = False
         elif lead == kind.latin_leads[1]:
             # ``Ã©`` is é, but ``IRMÃ»``, ``NÃO…``, ``XÃ\xa0NHƯ`` are
             # Portuguese or Vietnamese capitals before punctuation or a space.
@@ -423,7 +487,11 @@ def _entry(kind: Utf8Kind, text: str) -> str:
 
 
 def utf8_edits(
-    kind: Utf8Kind, line: str, spans: Sequence[tuple[int, int]], fixer: Fixer | None = None
+    kind: Utf8Kind,
+    line: str,
+    spans: Sequence[tuple[int, int]],
+    fixer: Fixer | None = None,
+    refused: list[tuple[int, int]] | None = None,
 ) -> list[Edit]:
     """Edits repairing ``kind`` in the given spans of ``line`` (non-overlapping).
 
@@ -432,10 +500,19 @@ def utf8_edits(
     where it declines, the built-in decoding is used.  Detection stays ours:
     ftfy judges a string without its line, and accepts isolated pairs such
     as ``Ø±`` (a diameter and a tolerance in engineering text).
+
+    Spans left alone because part of them is broken some other way (another
+    codec's mojibake, a broken sequence glued to a run) are added to
+    ``refused``: no other kind may repair part of them either.
     """
     edits: list[Edit] = []
     for lo, hi in spans:
         if kind.pair.search(line, lo, hi) is None:
+            continue
+        other = _OTHER_CODEC if kind is UTF8_AS_CP1252 else _OTHER_CODEC_K2
+        if other.search(line, lo, hi):
+            if refused is not None:
+                refused.append((lo, hi))
             continue
         whole = _whole_span(kind, line, lo, hi, fixer)
         if whole is not None:
@@ -443,6 +520,14 @@ def utf8_edits(
             continue
         runs = [_assess(kind, line, m) for m in kind.seqrun.finditer(line, lo, hi)]
         if not runs:
+            continue
+        if len(runs) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, runs[0]):
+            continue
+        if any(r.broken for r in runs):
+            # all or nothing: part of this span is broken in a way these
+            # rules do not read, so none of it is repaired
+            if refused is not None:
+                refused.append((lo, hi))
             continue
         # group into clusters: runs separated by ASCII only
         cluster: list[_Run] = [runs[0]]
@@ -454,6 +539,18 @@ def utf8_edits(
                 cluster = [run]
         edits.extend(_cluster_edits(kind, line, cluster, fixer))
     return edits
+
+
+def _lone_sequence_among_other_text(kind: Utf8Kind, line: str, lo: int, hi: int, run: _Run) -> bool:
+    """One two-byte sequence is all the evidence, and the span also holds a
+    non-ASCII character outside it (``Mccoy – DrÃ¥ber``): had the text been
+    shown through the codec, that character would be a sequence too.  The
+    span is not repaired (it is correct text, or another codec's)."""
+    if run.end - run.start != 2 or kind.seq.fullmatch(line, run.start, run.end) is None:
+        return False
+    return any(c >= "\x80" and c != LOSSY for c in line[lo : run.start]) or any(
+        c >= "\x80" and c != LOSSY for c in line[run.end : hi]
+    )
 
 
 def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
@@ -572,3 +669,56 @@ def _whole_span(kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Fixer | None
         if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
             return [(start, end) + answer]
     return [(start, end, decoded, (kind.rule,), (_entry(kind, core),))]
+
+
+# --- a deeper layer decoded whole ---------------------------------------------
+
+_LOST_BYTE = 0xFF  # stands for U+FFFD while decoding: never valid in UTF-8
+
+
+def _lost_errors(exc: UnicodeError):  # type: ignore[no-untyped-def]
+    """Decoding error handler: a sequence broken by a lost byte (U+FFFD in
+    the mojibake) becomes one U+FFFD; any other error stays an error."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    data, start, end = exc.object, exc.start, exc.end
+    if _LOST_BYTE in data[start:end]:
+        return LOSSY, end
+    if (end < len(data) and data[end] == _LOST_BYTE) or (start > 0 and data[start - 1] == _LOST_BYTE):
+        return "", end
+    raise exc
+
+
+_LOST_ERRORS = "nazif.mojibake.lost"
+codecs.register_error(_LOST_ERRORS, _lost_errors)
+
+
+def _layer_ok(decoded: str) -> bool:
+    """What a layer of text already known to be mojibake may decode to: real
+    text, another layer, or any assigned characters (spacing modifiers and
+    marks after punctuation are the stuff of kaomoji) but for controls."""
+    if plausible(decoded) or _is_layer(decoded):
+        return True
+    return all(c in "\t" or unicodedata.category(c) not in ("Cc", "Cn", "Co", "Cs") for c in decoded)
+
+
+def whole_layer_edit(
+    line: str, lo: int, hi: int, kinds: Sequence[Utf8Kind] = (UTF8_AS_CP1252, UTF8_AS_CP1256)
+) -> Edit | None:
+    """The edit decoding ``line[lo:hi]`` (an earlier layer's output, maybe
+    with ASCII around it) as UTF-8 shown through windows-1252/latin-1 or
+    windows-1256 (``kinds``), when every byte of it decodes; else ``None``."""
+    text = line[lo:hi]
+    for kind in kinds:
+        encode = kind.encode
+        try:
+            if kind.lossy and LOSSY in text:
+                data = bytes(_LOST_BYTE if c == LOSSY else encode[c] for c in text)
+                decoded = data.decode("utf-8", _LOST_ERRORS)
+            else:
+                decoded = utf8(bytes(encode[c] for c in text))
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if decoded != text and _layer_ok(decoded):
+            return (lo, hi, decoded, (kind.rule,), (_entry(kind, text),))
+    return None
