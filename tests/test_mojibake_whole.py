@@ -10,6 +10,8 @@ punctuation that cannot be undone).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from nazif.mojibake import repair_mojibake, trace_repair_mojibake
@@ -200,3 +202,32 @@ def test_question_mark_for_a_lost_third_byte(use_ftfy):
     broken = utf8_as_cp1252("He said “yes” and “no”").replace("\x9d", "?")
     check(broken, "He said “yes\ufffd and “no\ufffd", use_ftfy)
     assert repair_mojibake("what \u00e2\u20ac? no", use_ftfy=use_ftfy) == "what \u00e2\u20ac? no"
+
+
+# --- linear time on the new paths ------------------------------------------------
+
+#: t(4n) / t(n) for a linear algorithm is about 4; quadratic would be 16
+BOUND = 6.0
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        repair_mojibake(text, use_ftfy=False)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("unit", "n"),
+    [
+        (twice("(ง •̀_•́)ง ") + "ab ", 300),  # deeper layers decoded whole, one long line
+        ("\u00c3 " * 3 + "x ", 3000),  # lone leads before spaces
+        (lost_a0("Работа "), 3000),  # restored A0 bytes
+        ("\u00e3\u00a1\u00e2\u20ac\u0153 x ", 3000),  # broken sequences glued to runs
+    ],
+)
+def test_new_paths_scale_linearly(unit, n):
+    small, large = _best(unit * n), _best(unit * 4 * n)
+    assert large / small <= BOUND, (small, large)

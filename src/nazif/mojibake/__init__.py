@@ -306,26 +306,37 @@ def _whole_layers(current: str, segs: list[_Seg], edits: list[Edit], fresh: set[
     when every byte of it decodes: the layer below it, which the run rules
     may refuse piece by piece (``â€¢Ì€`` is a bullet and a combining grave
     after it, as kaomoji have)."""
-    out = list(edits)
+    out: list[Edit] = []
+    k = 0  # edits before k end at or before the current segment (both sorted)
+    covered = 0  # the whole-layer edits so far end here
     pos = 0
     for seg in segs:
         a, b = pos, pos + len(seg[2])
         pos = b
-        if seg[3] is None:
+        while k < len(edits) and edits[k][1] <= a:
+            out.append(edits[k])
+            k += 1
+        if seg[3] is None or a < covered:
             continue
-        touching = [e for e in out if e[0] < b and e[1] > a]
+        j = k
+        while j < len(edits) and edits[j][0] < b:
+            j += 1
+        touching = edits[k:j]
         if not touching:
             if id(seg) in fresh:
                 layer = whole_layer_edit(current, a, b, (UTF8_AS_CP1252,))
                 if layer is not None:
                     out.append(layer)
-                    out.sort()
+                    covered = layer[1]
             continue
         lo, hi = min(a, touching[0][0]), max(b, touching[-1][1])
         whole = whole_layer_edit(current, lo, hi)
         if whole is not None:
-            out = [e for e in out if e not in touching] + [whole]
-            out.sort()
+            out.append(whole)
+            covered = whole[1]
+            k = j
+    out.extend(edits[k:])
+    out.sort()
     return out
 
 

@@ -364,7 +364,7 @@ def _decode_lost_a0(kind: Utf8Kind, run: str, after: str) -> str:
             parts.append(LOSSY)
             continue
         parts.append(utf8(bytes(0xA0 if c == LOST_A0 else kind.encode[c] for c in s)))
-        if s == _A_GRAVE_LOST and _a_grave_keeps_space(run[m.end() :] + after):
+        if s == _A_GRAVE_LOST and _a_grave_keeps_space(run[m.end() : m.end() + 9] + after):
             parts.append(" ")
     return "".join(parts)
 
