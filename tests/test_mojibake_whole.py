@@ -13,6 +13,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nazif.mojibake import repair_mojibake, trace_repair_mojibake
 from test_mojibake_data import utf8_as_cp1252
@@ -202,6 +204,59 @@ def test_question_mark_for_a_lost_third_byte(use_ftfy):
     broken = utf8_as_cp1252("He said “yes” and “no”").replace("\x9d", "?")
     check(broken, "He said “yes\ufffd and “no\ufffd", use_ftfy)
     assert repair_mojibake("what \u00e2\u20ac? no", use_ftfy=use_ftfy) == "what \u00e2\u20ac? no"
+
+
+# --- weak signs that count in a consistent line -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jūrmala",  # Å« : a guillemet inside a word
+        "Tiền bạc",  # á»\x81 : a three-byte sequence inside a word
+        "Lietuvos žmonių",  # Å³ : a capital right after a lowercase letter
+        "CÁC NƯỚC",  # not evidence by itself, but a line of sequences
+    ],
+)
+def test_lone_sequences_inside_words_are_evidence(text, use_ftfy):
+    check(utf8_as_cp1252(text), text, use_ftfy)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("phim hài mới hay nhất", "cp1250"),
+        ("Įdomu, kaip įsivaizduoji. Visų pirma", "cp1257"),
+    ],
+)
+def test_weak_signs_do_not_count_in_another_codecs_line(text, codec, use_ftfy):
+    broken = text.encode("utf-8").decode(codec, "replace")
+    assert repair_mojibake(broken, use_ftfy=use_ftfy) in (broken, text)
+
+
+# --- idempotence on the pieces these rules read ---------------------------------------
+
+PIECES = [
+    *"ÃÂÐÙÅâ€™œ\x9d\x81\xa0 ?saZ’–éã¡Ì¶Ë›í½¸ðŸ˜طظ§\ufffdĹ\x99",
+    "  ",
+    "quele",
+    utf8_as_cp1252("é"),
+    utf8_as_cp1252("à"),
+    utf8_as_cp1252("“"),
+    utf8_as_cp1252("ر"),
+    utf8_as_cp1252("Р"),
+    twice("˘"),
+    twice("•́"),
+    utf8_as_cp1252("😀"),
+    cesu8("😀"),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.booleans())
+def test_property_idempotent_on_mojibake_pieces(text, use_ftfy):
+    once = repair_mojibake(text, use_ftfy=use_ftfy)
+    assert repair_mojibake(once, use_ftfy=use_ftfy) == once
 
 
 # --- linear time on the new paths ------------------------------------------------

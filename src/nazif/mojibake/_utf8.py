@@ -408,7 +408,7 @@ def _is_basic_arabic_letter(s: str) -> bool:
     return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
 
 
-def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
+def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = False) -> _Run:
     start, end = m.span()
     run = m.group()
     decoded = _decode(kind, run, line[end : end + 9])
@@ -450,8 +450,10 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
         return _Run(start, end, decoded, False, True)
     if len(seqs) == 1 and LOST_A0 in run:
         # a lone lead image before a space (``Å veices``): only as part of a
-        # cluster that has better evidence
-        return _Run(start, end, decoded, False, True)
+        # cluster that has better evidence, or right after a lowercase letter
+        # (``voilÃ le``)
+        strong = consistent and _capital_after_lowercase(before, seqs[0])
+        return _Run(start, end, decoded, strong, True)
     strong = len(seqs) >= 2 and bool(intact)
     if not strong and len(intact) == 1 and len(seqs[0]) == 2 and seqs[0][0] in kind.latin_leads:
         lead, cont = seqs[0][0], seqs[0][1]
@@ -476,7 +478,50 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
             strong = cont not in _AFTER_WORD
         else:
             strong = True
+    if not strong and consistent and len(seqs) == 1 and intact:
+        strong = _inside_a_word(before, seqs[0], after) or _capital_after_lowercase(before, seqs[0])
     return _Run(start, end, decoded, strong, True, bool(intact) and _is_basic_arabic_letter(decoded))
+
+
+_NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
+_K1_LEAD_RE = re.compile(_K1_LEAD)
+
+
+def _consistent(kind: Utf8Kind, line: str, lo: int, hi: int, matches: list[re.Match[str]]) -> bool:
+    """Whether ``line[lo:hi]`` reads as UTF-8 through windows-1252 and
+    nothing else: every non-ASCII character an image, every lead image the
+    start of a sequence.  Only then do the weak signs below (a lone sequence
+    inside a word, a capital after a lowercase letter) count as evidence;
+    ``hĂ i ... má»›i`` (windows-1250) or ``ÄÆdomu ... VisÅ³`` (windows-1257)
+    are other codecs' mojibake, where they would repair one word in ten."""
+    if _NOT_K1_IMAGE_RE.search(line, lo, hi):
+        return False
+    leads = len(_K1_LEAD_RE.findall(line, lo, hi))
+    return leads == sum(len(kind.seq.findall(m.group())) for m in matches)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _inside_a_word(before: str, seq: str, after: str) -> bool:
+    """A lone sequence with a symbol image in it glued between two ASCII
+    letters (``RÄ«ga``, ``Tiáº¿ng``, ``aoÃ»t``, ``HÃ”TEL``): no language puts
+    a quote, a superscript or an inverted question mark inside a word.  A
+    no-break space counts only before a lowercase letter (``GÃ\xa0idhlig``;
+    ``XÃ\xa0NH`` may be a Vietnamese capital and a word space)."""
+    if not (_ascii_letter(before) and _ascii_letter(after)):
+        return False
+    if seq[1:] == "\xa0":
+        return after.islower()
+    return any(not c.isalpha() for c in seq[1:])
+
+
+def _capital_after_lowercase(before: str, seq: str) -> bool:
+    """A two-byte sequence whose lead image is a capital (``Å³``, ``Ã``)
+    right after a lowercase ASCII letter (``LietuviÅ³``, ``voilÃ le``): no
+    orthography puts a capital there."""
+    return len(seq) == 2 and before.isascii() and before.islower() and seq[0].isupper()
 
 
 def _entry(kind: Utf8Kind, text: str) -> str:
@@ -518,7 +563,9 @@ def utf8_edits(
         if whole is not None:
             edits.extend(whole)
             continue
-        runs = [_assess(kind, line, m) for m in kind.seqrun.finditer(line, lo, hi)]
+        matches = list(kind.seqrun.finditer(line, lo, hi))
+        consistent = kind is UTF8_AS_CP1252 and _consistent(kind, line, lo, hi, matches)
+        runs = [_assess(kind, line, m, consistent) for m in matches]
         if not runs:
             continue
         if len(runs) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, runs[0]):
