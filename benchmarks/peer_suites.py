@@ -31,10 +31,12 @@ Peers:
   nazif's ``display`` preset, compared with ``fixed`` (information only).
 
 Every known difference is classed in ``benchmarks/peer_differences.tsv``
-(suite, case, class ``defect`` / ``policy`` / ``out-of-scope``, one-line
-reason).  The script prints each difference with its class; one that the
-file does not list is printed as ``NEW`` (``--strict`` then exits 1), and a
-listed one that now agrees as ``now agrees`` (the file can lose its line).
+(suite, case, outcome, class ``defect`` / ``policy`` / ``out-of-scope``,
+one-line reason); an out-of-scope case that nazif leaves alone needs no line.
+The script prints each difference with its class; one that the file does not
+list, or whose outcome is not the one listed, is printed as ``NEW``
+(``--strict`` then exits 1), and a listed one that now agrees as ``now
+agrees`` (the file can lose its line).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from nazif.mojibake import ftfy_available, repair_mojibake
 
 DIFFERENCES = HERE / "peer_differences.tsv"
 CLASSES = ("defect", "policy", "out-of-scope")
+OUTCOMES = ("left alone", "differs")
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,16 @@ def fetch(pin: Pin, cache: Path, sdist: Path | None = None) -> Path:
     return root
 
 
-def load_differences(path: Path = DIFFERENCES) -> dict[tuple[str, str], tuple[str, str]]:
-    """``(suite, case) -> (class, reason)`` from the differences file."""
-    known: dict[tuple[str, str], tuple[str, str]] = {}
+def load_differences(path: Path = DIFFERENCES) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """``(suite, case) -> (outcome, class, reason)`` from the differences file."""
+    known: dict[tuple[str, str], tuple[str, str, str]] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t")
         for row in rows:
-            suite, case, klass, reason = (row + ["", "", "", ""])[:4]
-            if klass not in CLASSES:
-                raise SystemExit(f"peer_suites: {path.name}: {suite} {case}: unknown class {klass!r}")
-            known[(suite, case)] = (klass, reason)
+            suite, case, result, klass, reason = (row + [""] * 5)[:5]
+            if klass not in CLASSES or result not in OUTCOMES:
+                raise SystemExit(f"peer_suites: {path.name}: {suite} {case}: bad outcome or class")
+            known[(suite, case)] = (result, klass, reason)
     return known
 
 
@@ -192,7 +195,7 @@ def report(
     cases: list[Case],
     name: str,
     fn: Callable[[str], str],
-    known: dict[tuple[str, str], tuple[str, str]],
+    known: dict[tuple[str, str], tuple[str, str, str]],
     show_agree: bool,
 ) -> int:
     """Print agreement by category for ``fn``; return the number of new differences."""
@@ -205,19 +208,20 @@ def report(
         counts[(c.category, result)] += 1
         entry = known.get((c.suite, c.case))
         if result == "agree":
-            if entry is not None and c.category != "out of scope":
-                lines.append(f"  now agrees  {c.case:>4} [{c.category}] {c.label}  (listed as {entry[0]})")
+            if entry is not None:
+                lines.append(f"  now agrees  {c.case:>4} [{c.category}] {c.label}  (listed as {entry[1]})")
             elif show_agree:
                 lines.append(f"  agree       {c.case:>4} [{c.category}] {c.label}")
             continue
-        if entry is None and c.category == "out of scope":
-            entry = ("out-of-scope", "codec nazif does not repair")
-        if entry is None:
+        if entry is None and c.category == "out of scope" and result == "left alone":
+            entry = (result, "out-of-scope", "a codec nazif does not repair, left alone")
+        if entry is None or entry[0] != result:
             new += 1
-            lines.append(f"  NEW         {c.case:>4} [{c.category}] {result}: {c.label}")
+            listed = f" (listed as {entry[0]})" if entry else ""
+            lines.append(f"  NEW         {c.case:>4} [{c.category}] {result}{listed}: {c.label}")
             lines.append(f"              got {got!r:.160}")
         else:
-            lines.append(f"  {entry[0]:<12}{c.case:>4} [{c.category}] {result}: {entry[1]}")
+            lines.append(f"  {entry[1]:<12}{c.case:>4} [{c.category}] {result}: {entry[2]}")
     print(f"\n{name}")
     for category in ("in scope", "negative", "out of scope"):
         total = sum(v for (cat, _), v in counts.items() if cat == category)
