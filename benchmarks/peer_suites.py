@@ -30,6 +30,14 @@ Peers:
   differs from its encoding fix, through ``repair_mojibake`` followed by
   nazif's ``display`` preset, compared with ``fixed`` (information only).
 
+- sahlnlp 1.1.0: the ``assert f("literal") == "literal"`` of its tests,
+  named ``file::Class::test#k``, replayed through the nazif step that does
+  the same job (``SAHLNLP_MAP``: its ``normalize_hamza`` is nazif's
+  ``normalize_alef``, ``remove_tashkeel`` is ``remove_diacritics`` ...);
+  asserts of functions nazif has no step for are counted, not replayed.
+  *Negative*: the peer expects the text unchanged.  (aranorm, arabcheck and
+  safwatext, which issue 10 also names, are not wired in yet.)
+
 Every known difference is classed in ``benchmarks/peer_differences.tsv``
 (suite, case, outcome, class ``defect`` / ``policy`` / ``out-of-scope``,
 one-line reason); an out-of-scope case that nazif leaves alone needs no line.
@@ -42,6 +50,7 @@ agrees`` (the file can lose its line).
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import hashlib
 import json
@@ -57,6 +66,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+import nazif
 from nazif import clean
 from nazif.mojibake import ftfy_available, repair_mojibake
 
@@ -73,6 +83,32 @@ class Pin:
 
 
 FTFY = Pin("ftfy", "6.3.1", "9b3c3d90f84fb267fe64d375a07b7f8912d817cf86009ae134aa03e1819506ec")
+SAHLNLP = Pin("sahlnlp", "1.1.0", "2c6fb4608367038c904ba5ce14d0d8de94395cf5c01e90bb0a57ced0975d2e74")
+
+# A peer function (its last dotted name in the test) -> the nazif step that
+# does the same job, called with the text and the literal keyword arguments
+# of the assert; ``None`` from it: those arguments ask for something else.
+Mapper = Callable[[str, dict[str, object]], "str | None"]
+
+
+def _plain(fn: Callable[[str], str]) -> Mapper:
+    return lambda text, kw: None if kw else fn(text)
+
+
+SAHLNLP_MAP: dict[str, Mapper] = {
+    "normalize_hamza": _plain(nazif.normalize_alef),  # its doc: every alef form to bare alef
+    "remove_tashkeel": _plain(nazif.remove_diacritics),
+    "remove_tatweel": _plain(lambda t: nazif.remove_tatweel(t, everywhere=True)),
+    "normalize_taa": lambda t, kw: nazif.normalize_teh_marbuta(t) if kw.get("to_haa", True) is True else None,
+    "normalize_yaa": _plain(nazif.normalize_alef_maksura),
+    "indic_to_arabic": _plain(lambda t: nazif.normalize_digits(t, to="ascii")),
+    "arabic_to_indic": _plain(lambda t: nazif.normalize_digits(t, to="arabic")),
+    "remove_repeated_chars": lambda t, kw: nazif.reduce_elongation(
+        t, max_repeat=int(kw.get("max_repeat", 2))
+    ),  # type: ignore[call-overload]
+    "remove_html_and_links": _plain(nazif.remove_markup),
+    "normalize_search": _plain(lambda t: clean(t, "search")),
+}
 
 
 def _cache_dir(arg: str | None) -> Path:
@@ -185,6 +221,77 @@ def ftfy_cases(root: Path) -> list[Case]:
     return cases
 
 
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def _literal_call(call: ast.expr, expected: ast.expr) -> tuple[str, str, dict[str, object], str] | None:
+    """``(function, text, keywords, expected)`` of ``f("text", k=v) == "expected"``."""
+    if not (
+        isinstance(call, ast.Call) and isinstance(expected, ast.Constant) and isinstance(expected.value, str)
+    ):
+        return None
+    if (
+        len(call.args) != 1
+        or not isinstance(call.args[0], ast.Constant)
+        or not isinstance(call.args[0].value, str)
+    ):
+        return None
+    keywords: dict[str, object] = {}
+    for kw in call.keywords:
+        if kw.arg is None or not isinstance(kw.value, ast.Constant):
+            return None
+        keywords[kw.arg] = kw.value.value
+    return _dotted(call.func).rsplit(".", 1)[-1], call.args[0].value, keywords, expected.value
+
+
+def literal_cases(pin: Pin, root: Path, mapping: dict[str, Mapper]) -> list[tuple[Case, Mapper | None, dict]]:
+    """The ``assert f("literal") == "literal"`` of a peer's tests, named
+    ``file::Class::test#k``; in scope when ``mapping`` knows the function."""
+    out: list[tuple[Case, Mapper | None, dict]] = []
+    for path in sorted((root / "tests").rglob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        scopes: list[tuple[str, ast.AST]] = []
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                scopes += [(f"{node.name}::{f.name}", f) for f in node.body if isinstance(f, ast.FunctionDef)]
+            elif isinstance(node, ast.FunctionDef):
+                scopes.append((node.name, node))
+        for name, func in scopes:
+            k = 0
+            for node in ast.walk(func):
+                if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)):
+                    continue
+                test = node.test
+                if len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+                    continue
+                left, right = test.left, test.comparators[0]
+                found = _literal_call(left, right) or _literal_call(right, left)
+                if found is None:
+                    continue
+                k += 1
+                fname, text, keywords, expected = found
+                mapper = mapping.get(fname)
+                if mapper is not None and mapper(text, keywords) is None:
+                    mapper = None
+                category = (
+                    "out of scope" if mapper is None else "negative" if text == expected else "in scope"
+                )
+                case_id = f"{path.relative_to(root / 'tests')}::{name}#{k}"
+                out.append(
+                    (
+                        Case(f"{pin.name}-{pin.version}", case_id, fname, category, text, expected, expected),
+                        mapper,
+                        keywords,
+                    )
+                )
+    return out
+
+
 def outcome(original: str, expected: str, got: str) -> str:
     if got == expected:
         return "agree"
@@ -197,13 +304,14 @@ def report(
     fn: Callable[[str], str],
     known: dict[tuple[str, str], tuple[str, str, str]],
     show_agree: bool,
+    results: dict[str, str | None] | None = None,
 ) -> int:
     """Print agreement by category for ``fn``; return the number of new differences."""
     counts: Counter[tuple[str, str]] = Counter()
     lines: list[str] = []
     new = 0
     for c in cases:
-        got = fn(c.original)
+        got = fn(c.original) if results is None else results[c.case] or c.original
         result = outcome(c.original, c.expected, got)
         counts[(c.category, result)] += 1
         entry = known.get((c.suite, c.case))
@@ -225,6 +333,8 @@ def report(
     print(f"\n{name}")
     for category in ("in scope", "negative", "out of scope"):
         total = sum(v for (cat, _), v in counts.items() if cat == category)
+        if not total and results is not None:
+            continue
         parts = ", ".join(f"{counts[(category, r)]} {r}" for r in ("agree", "left alone", "differs"))
         print(f"  {category:<13} {total:>3} cases: {parts}")
     for line in lines:
@@ -241,6 +351,25 @@ def display_report(cases: list[Case], fn: Callable[[str], str]) -> None:
     )
 
 
+def literal_report(
+    pin: Pin, mapping: dict[str, Mapper], cache: Path, known: dict[tuple[str, str], tuple[str, str, str]]
+) -> int:
+    """Replay a peer's literal asserts through the mapped nazif steps."""
+    root = fetch(pin, cache)
+    items = literal_cases(pin, root, mapping)
+    print(f"\n{pin.name} {pin.version}: {len(items)} literal asserts in tests/")
+    replayed = [(c, m, kw) for c, m, kw in items if m is not None]
+    skipped = sorted({c.label for c, m, _ in items if m is None})
+    print(
+        f"  not replayed: {len(items) - len(replayed)} asserts of what nazif has no step for ({', '.join(skipped)})"
+    )
+    results: dict[str, str | None] = {c.case: m(c.original, kw) for c, m, kw in replayed if m is not None}
+    cases = [c for c, _, _ in replayed]
+    return report(
+        cases, f"{pin.name} {pin.version} (mapped to nazif steps)", lambda t: t, known, False, results
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", help="download cache (default ~/.cache/nazif-peers or $NAZIF_PEERS_CACHE)")
@@ -250,6 +379,7 @@ def main() -> int:
     )
     parser.add_argument("--show-agree", action="store_true", help="list the agreeing cases too")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a difference is not classed")
+    parser.add_argument("--ftfy-only", action="store_true", help="only ftfy's cases")
     args = parser.parse_args()
 
     known = load_differences()
@@ -267,6 +397,8 @@ def main() -> int:
     for name, fn in modes:
         new += report(cases, name, fn, known, args.show_agree)
     display_report(cases, modes[0][1])
+    if not args.ftfy_only:
+        new += literal_report(SAHLNLP, SAHLNLP_MAP, _cache_dir(args.cache), known)
     if new:
         print(f"\n{new} difference(s) not classed in {DIFFERENCES.name}")
     return 1 if new and args.strict else 0
