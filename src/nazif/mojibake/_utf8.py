@@ -197,7 +197,8 @@ _K1_LEAD_IMAGES = frozenset(SLOPPY_1252[b] for b in range(0xC2, 0xF5))
 # (windows-1250 ``â€ś``, ``×“×˘``), which these rules do not read.
 _NOT_K1_IMAGE = "[^\x00-\xff" + "".join(sorted(c for c in SLOPPY_1252 if c > "\xff")) + LOSSY + "]"
 _K1_LEAD = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]"
-_OTHER_CODEC = re.compile(f"(?:(?<={K1_CONT}){_K1_LEAD}|{_K1_LEAD}{K1_CONT}+){_NOT_K1_IMAGE}")
+# (written to start with a character class: the scan is then fast)
+_OTHER_CODEC = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K1_IMAGE}")
 # ... and for windows-1256, a character neither codec can show (``â€ť``).
 _NOT_K2_IMAGE = (
     "[^\x00-\xff"
@@ -205,7 +206,9 @@ _NOT_K2_IMAGE = (
     + LOSSY
     + "]"
 )
-_OTHER_CODEC_K2 = re.compile(f"(?:(?<={K1_CONT}){_K1_LEAD}|{_K1_LEAD}{K1_CONT}+){_NOT_K2_IMAGE}")
+_OTHER_CODEC_K2 = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K2_IMAGE}")
+_NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
+_NOT_K2_IMAGE_RE = re.compile(_NOT_K2_IMAGE)
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
 
 # Signatures for the presence scan: a lead image directly followed by a
@@ -483,7 +486,6 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = Fals
     return _Run(start, end, decoded, strong, True, bool(intact) and _is_basic_arabic_letter(decoded))
 
 
-_NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
 _K1_LEAD_RE = re.compile(_K1_LEAD)
 
 
@@ -554,8 +556,12 @@ def utf8_edits(
     for lo, hi in spans:
         if kind.pair.search(line, lo, hi) is None:
             continue
-        other = _OTHER_CODEC if kind is UTF8_AS_CP1252 else _OTHER_CODEC_K2
-        if other.search(line, lo, hi):
+        other, stranger = (
+            (_OTHER_CODEC, _NOT_K1_IMAGE_RE)
+            if kind is UTF8_AS_CP1252
+            else (_OTHER_CODEC_K2, _NOT_K2_IMAGE_RE)
+        )
+        if stranger.search(line, lo, hi) and other.search(line, lo, hi):  # the first is a fast filter
             if refused is not None:
                 refused.append((lo, hi))
             continue
