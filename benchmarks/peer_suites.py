@@ -35,8 +35,10 @@ Peers:
   the same job (``SAHLNLP_MAP``: its ``normalize_hamza`` is nazif's
   ``normalize_alef``, ``remove_tashkeel`` is ``remove_diacritics`` ...);
   asserts of functions nazif has no step for are counted, not replayed.
-  *Negative*: the peer expects the text unchanged.  (aranorm, arabcheck and
-  safwatext, which issue 10 also names, are not wired in yet.)
+  *Negative*: the peer expects the text unchanged.
+- aranorm 1.2.0 and arabcheck 0.1.1 the same way (``ARANORM_MAP``,
+  ``ARABCHECK_MAP``).  safwatext 0.1.0 has no literal asserts of this form;
+  araclean 0.3.0 (Python 3.12+) is not wired in yet.
 
 Every known difference is classed in ``benchmarks/peer_differences.tsv``
 (suite, case, outcome, class ``defect`` / ``policy`` / ``out-of-scope``,
@@ -83,6 +85,8 @@ class Pin:
 
 
 FTFY = Pin("ftfy", "6.3.1", "9b3c3d90f84fb267fe64d375a07b7f8912d817cf86009ae134aa03e1819506ec")
+ARANORM = Pin("aranorm", "1.2.0", "cea107e704900732b417f49446fe94f1c73a79923b9a9c52fa8458da1edfafc9")
+ARABCHECK = Pin("arabcheck", "0.1.1", "ff13e76488fa9752fe4f4dfa1241d20106f340dc15080aa96430ad142b5da8ed")
 SAHLNLP = Pin("sahlnlp", "1.1.0", "2c6fb4608367038c904ba5ce14d0d8de94395cf5c01e90bb0a57ced0975d2e74")
 
 # A peer function (its last dotted name in the test) -> the nazif step that
@@ -109,6 +113,46 @@ SAHLNLP_MAP: dict[str, Mapper] = {
     "remove_html_and_links": _plain(nazif.remove_markup),
     "normalize_search": _plain(lambda t: clean(t, "search")),
 }
+
+
+def _chain(*steps: Callable[[str], str]) -> Callable[[str], str]:
+    def run(text: str) -> str:
+        for f in steps:
+            text = f(text)
+        return text
+
+    return run
+
+
+def _everywhere(text: str) -> str:
+    return nazif.remove_tatweel(text, everywhere=True)
+
+
+ARANORM_MAP: dict[str, Mapper] = {
+    "normalize_alef": _plain(nazif.normalize_alef),
+    "remove_diacritics": _plain(nazif.remove_diacritics),
+    "collapse_whitespace": _plain(nazif.normalize_whitespace),
+    "truncate_repeated_chars": lambda t, kw: nazif.reduce_elongation(t, max_repeat=int(kw.get("max_run", 2))),  # type: ignore[call-overload]
+}
+
+_ARABCHECK_NORMALIZE = _chain(nazif.normalize_alef, nazif.normalize_alef_maksura, nazif.normalize_hamza)
+ARABCHECK_MAP: dict[str, Mapper] = {
+    "strip_tashkeel": _plain(nazif.remove_diacritics),
+    "strip_tatweel": _plain(_everywhere),
+    "clean_text": _plain(_chain(nazif.remove_diacritics, _everywhere, nazif.normalize_whitespace)),
+    "normalize": lambda t, kw: (
+        nazif.normalize_teh_marbuta(_ARABCHECK_NORMALIZE(t))
+        if kw.get("taa_marbuta")
+        else _ARABCHECK_NORMALIZE(t)
+    ),
+}
+
+#: the peers replayed by their literal asserts, each with its map
+LITERAL_PEERS: list[tuple[Pin, dict[str, Mapper]]] = [
+    (SAHLNLP, SAHLNLP_MAP),
+    (ARANORM, ARANORM_MAP),
+    (ARABCHECK, ARABCHECK_MAP),
+]
 
 
 def _cache_dir(arg: str | None) -> Path:
@@ -398,7 +442,8 @@ def main() -> int:
         new += report(cases, name, fn, known, args.show_agree)
     display_report(cases, modes[0][1])
     if not args.ftfy_only:
-        new += literal_report(SAHLNLP, SAHLNLP_MAP, _cache_dir(args.cache), known)
+        for pin, mapping in LITERAL_PEERS:
+            new += literal_report(pin, mapping, _cache_dir(args.cache), known)
     if new:
         print(f"\n{new} difference(s) not classed in {DIFFERENCES.name}")
     return 1 if new and args.strict else 0
