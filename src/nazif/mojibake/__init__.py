@@ -435,6 +435,12 @@ def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     encodings (UTF-8 broken twice, windows-1256 broken then broken again) are
     undone layer by layer.
 
+    A run is repaired whole or not at all: a plain space that was byte
+    ``A0`` after a lead is read as that byte (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹`` →
+    ``Ру��кий``), a deeper layer is decoded whole when every byte of it
+    decodes, and a line broken some other way (a broken sequence glued to a
+    run, another codec's mojibake) is left as it is by every kind.
+
     Left alone on purpose: correct text byte for byte, including latin-1
     names (``café``, ``Ørsted``, ``Ñandú``) and Arabic that happens to
     contain ``ط`` or ``ظ`` before punctuation (``النفط،``); single isolated

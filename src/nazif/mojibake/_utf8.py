@@ -22,6 +22,10 @@ A cluster is repaired when it holds at least one *strong* seqrun:
 - or, short of those, two runs that each decode to one Arabic letter
   (``Øª Ù…``, the abbreviation ت م);
 
+- or, in a line that reads as this mojibake and nothing else, a lone
+  sequence with a symbol glued inside a word (``RÄ«ga``) or a capital lead
+  right after a lowercase letter (``VisÅ³``);
+
 and every seqrun repaired must decode to plausible text (letters, marks after
 letters, punctuation, symbols; no controls, unassigned or private-use code
 points, no IPA or Syriac/NKo gibberish) with no foreign letter glued to it.
