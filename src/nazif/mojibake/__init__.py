@@ -48,6 +48,7 @@ from ._utf8 import (
     Edit,
     Fixer,
     utf8_edits,
+    whole_layer_edit,
 )
 from .tables import CP1256, SLOPPY_1252, char_class
 
@@ -171,13 +172,22 @@ def _round(line: str, fixer: Fixer | None) -> list[Edit]:
     although ``ï»¹`` alone reads as windows-1252 too), then windows-1256 read
     as latin-1 on what is left."""
     whole = [(0, len(line))]
-    k1 = utf8_edits(UTF8_AS_CP1252, line, whole, fixer)
+    refused: list[tuple[int, int]] = []
+    k1 = utf8_edits(UTF8_AS_CP1252, line, whole, fixer, refused)
+    if refused and _K2_ONLY.search(line) is None:
+        # all or nothing: a line windows-1252 found broken some other way is
+        # not repaired in part by the other kinds either (unless it holds
+        # what only windows-1256 shows: then it may be windows-1256's)
+        return []
+    refused.clear()
     if k1 and _K2_ONLY.search(line) is None:
         # nothing here that windows-1252 cannot show: windows-1256 cannot
         # explain more than it did
-        k2: list[Edit] = utf8_edits(UTF8_AS_CP1256, line, _complement(0, len(line), k1))
+        k2: list[Edit] = utf8_edits(UTF8_AS_CP1256, line, _complement(0, len(line), k1), None, refused)
     else:
-        k2 = utf8_edits(UTF8_AS_CP1256, line, whole)
+        k2 = utf8_edits(UTF8_AS_CP1256, line, whole, None, refused)
+    if refused:
+        return []
     if k1 and k2:
         ranked = sorted(k1 + k2, key=lambda e: -_weight(line, e))
         edits: list[Edit] = []
@@ -286,14 +296,63 @@ def _rule_name(rules: tuple[str, ...]) -> str:
     return "+".join(rules)
 
 
+def _whole_layers(current: str, segs: list[_Seg], edits: list[Edit], fresh: set[int]) -> list[Edit]:
+    """All or nothing for a deeper layer: where this round's edits touch a
+    segment an earlier layer produced, the segment and those edits are
+    decoded as one when every byte of them decodes, so that no part of the
+    layer is left behind (``â”’(âŒ£Ë›âŒ£)`` with ``Ë›`` refused alone).
+    Otherwise the edits stay as found.  A segment the last round produced
+    (``fresh``) that no edit touches is decoded whole through windows-1252
+    when every byte of it decodes: the layer below it, which the run rules
+    may refuse piece by piece (``â€¢Ì€`` is a bullet and a combining grave
+    after it, as kaomoji have)."""
+    out: list[Edit] = []
+    k = 0  # edits before k end at or before the current segment (both sorted)
+    covered = 0  # the whole-layer edits so far end here
+    pos = 0
+    for seg in segs:
+        a, b = pos, pos + len(seg[2])
+        pos = b
+        while k < len(edits) and edits[k][1] <= a:
+            out.append(edits[k])
+            k += 1
+        if seg[3] is None or a < covered:
+            continue
+        j = k
+        while j < len(edits) and edits[j][0] < b:
+            j += 1
+        touching = edits[k:j]
+        if not touching:
+            if id(seg) in fresh:
+                layer = whole_layer_edit(current, a, b, (UTF8_AS_CP1252,))
+                if layer is not None:
+                    out.append(layer)
+                    covered = layer[1]
+            continue
+        lo, hi = min(a, touching[0][0]), max(b, touching[-1][1])
+        whole = whole_layer_edit(current, lo, hi)
+        if whole is not None:
+            out.append(whole)
+            covered = whole[1]
+            k = j
+    out.extend(edits[k:])
+    out.sort()
+    return out
+
+
 def _repair_line(line: str, fixer: Fixer | None) -> tuple[str, list[_Seg]]:
     segs: list[_Seg] = [[0, len(line), line, None, None]]
     current = line
-    for _ in range(_MAX_ROUNDS):
+    fresh: set[int] = set()  # ids of the segments the last round produced
+    for layer in range(_MAX_ROUNDS):
         edits = _round(current, fixer)
+        if layer:
+            edits = _whole_layers(current, segs, edits, fresh)
         if not edits:
             break
+        old = {id(seg) for seg in segs}
         segs = _apply(segs, edits, current)
+        fresh = {id(seg) for seg in segs} - old
         current = "".join(s[2] for s in segs)
     return current, segs
 
@@ -375,6 +434,12 @@ def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     windows-1256 read as latin-1, well-formed Arabic words.  Layered
     encodings (UTF-8 broken twice, windows-1256 broken then broken again) are
     undone layer by layer.
+
+    A run is repaired whole or not at all: a plain space that was byte
+    ``A0`` after a lead is read as that byte (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹`` →
+    ``Ру��кий``), a deeper layer is decoded whole when every byte of it
+    decodes, and a line broken some other way (a broken sequence glued to a
+    run, another codec's mojibake) is left as it is by every kind.
 
     Left alone on purpose: correct text byte for byte, including latin-1
     names (``café``, ``Ørsted``, ``Ñandú``) and Arabic that happens to

@@ -237,10 +237,22 @@ _C1 = re.compile(f"{C1_SIGNATURE}+")
 def c1_edits(line: str, spans: Sequence[tuple[int, int]]) -> list[Edit]:
     """Edits turning stray C1 controls into the punctuation they stand for
     (``\x93Hi\x94`` is ``“Hi”``).  Controls that are letters in one of the two
-    codecs (``\x8a`` is Š or ٹ) are left alone."""
+    codecs (``\x8a`` is Š or ٹ) are left alone, and so are controls inside a
+    word after a letter that latin-1 cannot show (``tĹ\x99et``): there the
+    control is a UTF-8 continuation byte of another codec's mojibake, and
+    punctuation in its place could not be undone."""
     edits: list[Edit] = []
     for lo, hi in spans:
         for m in _C1.finditer(line, lo, hi):
+            a, b = m.span()
+            if (
+                a > 0
+                and b < len(line)
+                and line[a - 1] > "\xff"
+                and line[a - 1].isalpha()
+                and line[b].isalpha()
+            ):
+                continue
             edits.append(
                 (
                     m.start(),

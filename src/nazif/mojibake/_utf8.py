@@ -22,6 +22,10 @@ A cluster is repaired when it holds at least one *strong* seqrun:
 - or, short of those, two runs that each decode to one Arabic letter
   (``Øª Ù…``, the abbreviation ت م);
 
+- or, in a line that reads as this mojibake and nothing else, a lone
+  sequence with a symbol glued inside a word (``RÄ«ga``) or a capital lead
+  right after a lowercase letter (``VisÅ³``);
+
 and every seqrun repaired must decode to plausible text (letters, marks after
 letters, punctuation, symbols; no controls, unassigned or private-use code
 points, no IPA or Syriac/NKo gibberish) with no foreign letter glued to it.
@@ -38,6 +42,7 @@ from dataclasses import dataclass
 from .tables import (
     CP1252_SPECIALS,
     CP1256,
+    CRASE_TAILS,
     ENCODE_1252,
     ENCODE_1256,
     LOSSY,
@@ -52,8 +57,34 @@ Edit = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 Fixer = Callable[[str], tuple[str, tuple[str, ...], tuple[str, ...]] | None]
 
 _LOSSY_BYTE = 0x1A
+# A plain space standing for byte A0 after the lead of a two-byte sequence
+# (windows-1252 shows A0 as a no-break space, which some process made a plain
+# space).  Only for UTF-8 shown through windows-1252/latin-1: windows-1256
+# Arabic has a letter image (``ظ`` is D9) before a space at every other word end.
+LOST_A0 = " "
+# ``â€?``: the third byte of a general punctuation character (”, or ‐, or a
+# direction mark: bytes that windows-1252 leaves undefined) that a strict
+# encoder replaced by a question mark.  The character is lost (U+FFFD), like
+# a lost byte; the question mark is evidence of nothing by itself.
+LOST_QMARK = "\\?"
 # Bytes windows-1252 leaves undefined: a strict decoder replaced them by U+FFFD.
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def utf8(data: bytes) -> str:
+    """``data`` decoded as UTF-8, surrogate pairs (CESU-8) joined into the
+    character they encode; raises ``UnicodeDecodeError`` otherwise (a lone
+    surrogate included)."""
+    try:
+        return data.decode("utf-8", "strict")
+    except UnicodeDecodeError:
+        if b"\xed" not in data:
+            raise
+    text = data.decode("utf-8", "surrogatepass")
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    if any("\ud800" <= c <= "\udfff" for c in joined):
+        raise UnicodeDecodeError("utf-8", data, 0, len(data), "lone surrogate")
+    return joined
 
 
 @dataclass(frozen=True)
@@ -79,7 +110,9 @@ def _cls(table: list[str], lo: int, hi: int, *, latin1_too: bool, lossy: bool) -
     return char_class(chars)
 
 
-def _build(table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int]) -> tuple[str, str]:
+def _build(
+    table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[int], lost_a0: bool = False
+) -> tuple[str, str]:
     def c(lo: int, hi: int) -> str:
         return _cls(table, lo, hi, latin1_too=latin1_too, lossy=lossy)
 
@@ -87,21 +120,45 @@ def _build(table: list[str], *, latin1_too: bool, lossy: bool, leads2: Sequence[
         return char_class(table[b] for b in bs)
 
     cont = c(0x80, 0xBF)
+    # With ``lost_a0`` one continuation of a sequence may also be a plain
+    # space where byte A0 is allowed: A0 (a no-break space in windows-1252)
+    # that some process turned into an ASCII space (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹``,
+    # ``Ã s``, ``à¸ à¸²``).  Not after ``â€`` (E2 80): ``â€`` and a space is
+    # far more often a right quote whose byte 9D was dropped than a dagger.
+    no_dagger = f"(?<!{lead(0xE2)}{c(0x80, 0x80)})"
+
+    def sequence(leads: str, ranges: Sequence[tuple[int, int]]) -> str:
+        plain = "".join(c(lo, hi) for lo, hi in ranges)
+        variants = [plain]
+        if lost_a0:
+            for i, (lo, hi) in enumerate(ranges):
+                if lo <= 0xA0 <= hi:
+                    guard = no_dagger if i == 1 else ""  # the third byte
+                    parts = [c(a, b) for a, b in ranges]
+                    parts[i] = guard + LOST_A0
+                    variants.append("".join(parts))
+        return f"{leads}(?:{'|'.join(variants)})" if len(variants) > 1 else leads + plain
+
     three_plain = [b for b in range(0xE1, 0xF0) if b != 0xED]
+    full = (0x80, 0xBF)
     alternatives = [
-        f"{lead(*leads2)}{cont}",
-        f"{lead(0xE0)}{c(0xA0, 0xBF)}{cont}",
-        f"{lead(*three_plain)}{cont}{cont}",
-        f"{lead(0xED)}{c(0x80, 0x9F)}{cont}",
-        f"{lead(0xF0)}{c(0x90, 0xBF)}{cont}{cont}",
-        f"{lead(0xF1, 0xF2, 0xF3)}{cont}{cont}{cont}",
-        f"{lead(0xF4)}{c(0x80, 0x8F)}{cont}{cont}",
+        sequence(lead(*leads2), [full]),
+        sequence(lead(0xE0), [(0xA0, 0xBF), full]),
+        sequence(lead(*three_plain), [full, full]),
+        *([f"{lead(0xE2)}{c(0x80, 0x80)}{LOST_QMARK}"] if lossy else []),
+        # CESU-8: a character beyond the BMP as two surrogates, three bytes
+        # each (``í\xa0½í¸\x8d``), as Java and MySQL's old utf8 wrote them
+        f"{lead(0xED)}{c(0xA0, 0xAF)}{cont}{lead(0xED)}{c(0xB0, 0xBF)}{cont}",
+        sequence(lead(0xED), [(0x80, 0x9F), full]),
+        sequence(lead(0xF0), [(0x90, 0xBF), full, full]),
+        sequence(lead(0xF1, 0xF2, 0xF3), [full, full, full]),
+        sequence(lead(0xF4), [(0x80, 0x8F), full, full]),
     ]
     seq = "(?:" + "|".join(alternatives) + ")"
     return seq, cont
 
 
-_K1_SEQ, K1_CONT = _build(SLOPPY_1252, latin1_too=True, lossy=True, leads2=range(0xC2, 0xE0))
+_K1_SEQ, K1_CONT = _build(SLOPPY_1252, latin1_too=True, lossy=True, leads2=range(0xC2, 0xE0), lost_a0=True)
 # windows-1256 images of C4..D7 are mostly Arabic letters (ؤ إ ئ ا ب ...); a UTF-8
 # reading of them would be Latin Extended, IPA, Greek, Cyrillic, Armenian or
 # Hebrew, which Arabic sites do not carry, while real Persian and Urdu text
@@ -135,6 +192,28 @@ UTF8_AS_CP1256 = Utf8Kind(
     distinctive_leads=CP1256[0xE2] + CP1256[0xEF],
     needs_ascii_neighbour_for_latin=True,
 )
+
+# Images of UTF-8 lead bytes under windows-1252/latin-1 (latin-1 letters).
+_K1_LEAD_IMAGES = frozenset(SLOPPY_1252[b] for b in range(0xC2, 0xF5))
+# A non-ASCII character that windows-1252 and latin-1 cannot show (``ś``,
+# ``˘``), right after a lead image that is glued to a sequence or followed
+# by continuation images: the line is UTF-8 shown through another codec
+# (windows-1250 ``â€ś``, ``×“×˘``), which these rules do not read.
+_NOT_K1_IMAGE = "[^\x00-\xff" + "".join(sorted(c for c in SLOPPY_1252 if c > "\xff")) + LOSSY + "]"
+_K1_LEAD = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]"
+# (written to start with a character class: the scan is then fast)
+_OTHER_CODEC = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K1_IMAGE}")
+# ... and for windows-1256, a character neither codec can show (``â€ť``).
+_NOT_K2_IMAGE = (
+    "[^\x00-\xff"
+    + "".join(sorted({c for c in SLOPPY_1252 if c > "\xff"} | {c for c in CP1256 if c > "\xff"}))
+    + LOSSY
+    + "]"
+)
+_OTHER_CODEC_K2 = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K2_IMAGE}")
+_NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
+_NOT_K2_IMAGE_RE = re.compile(_NOT_K2_IMAGE)
+_K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
 
 # Signatures for the presence scan: a lead image directly followed by a
 # continuation image.  For windows-1256 the Arabic-letter leads must not sit
@@ -260,20 +339,63 @@ def _is_layer(decoded: str) -> bool:
     return False
 
 
-def _decode(kind: Utf8Kind, run: str) -> str | None:
-    """The UTF-8 reading of ``run`` (every character an image), or ``None``."""
+# ``Ã`` and a lost A0 is à, which in French and Portuguese is a word of its
+# own: the no-break space after it and the following space were often merged
+# into one (``Ã perturber`` is "à perturber").  It is glued to what follows
+# only before a space (the A0 alone was lost: ``voilÃ  le``) or a crase
+# contraction (``Ã s`` is "às", ``Ã quele`` "àquele").
+_A_GRAVE_LOST = SLOPPY_1252[0xC3] + LOST_A0
+
+
+_WORD_GOES_ON = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}-")  # ``s'éloigner`` is French
+
+
+def _a_grave_keeps_space(following: str) -> bool:
+    if not following or not following[0].isalnum():
+        return False
+    low = following[:8].lower()
+    for tail in CRASE_TAILS:
+        if low.startswith(tail) and (
+            len(low) == len(tail) or not (low[len(tail)].isalpha() or low[len(tail)] in _WORD_GOES_ON)
+        ):
+            return False
+    return True
+
+
+def _decode_lost_a0(kind: Utf8Kind, run: str, after: str) -> str:
+    """The UTF-8 reading of a run in which a space stands for byte A0."""
+    parts: list[str] = []
+    for m in kind.seq.finditer(run):
+        s = m.group()
+        if LOSSY in s or s[-1] == "?":
+            parts.append(LOSSY)
+            continue
+        parts.append(utf8(bytes(0xA0 if c == LOST_A0 else kind.encode[c] for c in s)))
+        if s == _A_GRAVE_LOST and _a_grave_keeps_space(run[m.end() : m.end() + 9] + after):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _decode(kind: Utf8Kind, run: str, after: str = "") -> str | None:
+    """The UTF-8 reading of ``run`` (every character an image), or ``None``;
+    ``after`` is the text that follows the run on its line."""
     encode = kind.encode
-    if kind.lossy and LOSSY in run:
+    if LOST_A0 in run:
+        try:
+            return _decode_lost_a0(kind, run, after)
+        except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
+            return None
+    if kind.lossy and (LOSSY in run or "?" in run):
         parts: list[str] = []
         for m in kind.seq.finditer(run):
             s = m.group()
-            if LOSSY in s:
+            if LOSSY in s or s[-1] == "?":
                 parts.append(LOSSY)
             else:
-                parts.append(bytes(encode[c] for c in s).decode("utf-8", "strict"))
+                parts.append(utf8(bytes(encode[c] for c in s)))
         return "".join(parts)
     try:
-        return bytes(encode[c] for c in run).decode("utf-8", "strict")
+        return utf8(bytes(encode[c] for c in run))
     except (KeyError, UnicodeDecodeError):  # pragma: no cover - the pattern is exact
         return None
 
@@ -286,16 +408,17 @@ class _Run:
     strong: bool
     ok: bool
     letter: bool = False  # decodes to one basic Arabic letter (``Øª`` is ت)
+    broken: bool = False  # glued to a broken sequence: the span is left alone
 
 
 def _is_basic_arabic_letter(s: str) -> bool:
     return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
 
 
-def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
+def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = False) -> _Run:
     start, end = m.span()
     run = m.group()
-    decoded = _decode(kind, run)
+    decoded = _decode(kind, run, line[end : end + 9])
     level = 0 if decoded is None else _plausibility(decoded)
     if level < 2 and decoded is not None and _is_layer(decoded):
         level = 2
@@ -304,19 +427,40 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
     seqs = [s.group() for s in kind.seq.finditer(run)]
     # A sequence with a lost byte (U+FFFD) decodes to U+FFFD: it is weak
     # evidence on its own, but belongs to a cluster that has better.
-    intact = [s for s in seqs if LOSSY not in s]
+    intact = [s for s in seqs if LOSSY not in s and s[-1] != "?"]
     distinctive = any(
-        len(s) == 3 and s[0] in kind.distinctive_leads and (s[1] != LOSSY or s[2] != LOSSY) for s in seqs
+        len(s) == 3 and s[0] in kind.distinctive_leads and (s[1] != LOSSY or s[2] != LOSSY) and s[2] != "?"
+        for s in seqs
     ) or any("\U0001f000" <= c <= "\U0001faff" for c in decoded)  # emoji: ``ðŸ˜€``
-    if distinctive:
-        return _Run(start, end, decoded, True, True)
     before = line[start - 1] if start > 0 else ""
     after = line[end] if end < len(line) else ""
+    if kind is UTF8_AS_CP1252 and (
+        (start >= 2 and line[start - 2] in _K1_LEAD_IMAGES and before in _K1_CONT_IMAGES)
+        or (distinctive and after in _K1_LEAD_IMAGES)
+    ):
+        # glued to a broken sequence (a lead with too few continuations,
+        # ``ã¡â€œ``, or a lead that starts none, ``â€™ã†``): the text around
+        # is broken some other way, and repairing the run alone would leave
+        # it half done
+        return _Run(start, end, decoded, False, False, broken=True)
+    if distinctive:
+        # for windows-1256, a letter beside the run that the codec cannot
+        # show at all
+        ok = kind is UTF8_AS_CP1252 or not any(
+            c and c.isalpha() and c not in kind.encode for c in (before, after)
+        )
+        return _Run(start, end, decoded, ok, ok)
     if (before and _is_foreign_letter(before)) or (after and _is_foreign_letter(after)):
         return _Run(start, end, decoded, False, False)
     if level == 1:
         # C1 controls: only as part of a cluster that has better evidence
         return _Run(start, end, decoded, False, True)
+    if len(seqs) == 1 and LOST_A0 in run:
+        # a lone lead image before a space (``Å veices``): only as part of a
+        # cluster that has better evidence, or right after a lowercase letter
+        # (``voilÃ le``)
+        strong = consistent and _capital_after_lowercase(before, seqs[0])
+        return _Run(start, end, decoded, strong, True)
     strong = len(seqs) >= 2 and bool(intact)
     if not strong and len(intact) == 1 and len(seqs[0]) == 2 and seqs[0][0] in kind.latin_leads:
         lead, cont = seqs[0][0], seqs[0][1]
@@ -331,13 +475,59 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
                 # ``آ£`` is a pound sign, ``آ\xa0`` a no-break space; ``آ»`` may
                 # be a word ending in alef madda, and a quote.
                 strong = cont not in _ARABIC_AFTER_WORD
+        elif lead == kind.latin_leads[0] and cont in _AFTER_WORD and before.isascii() and before.isupper():
+            # ``MISUTÂ\xa0``: a word-final capital Â (romaji, Romanian,
+            # Vietnamese capitals) before a no-break space or punctuation
+            strong = False
         elif lead == kind.latin_leads[1]:
             # ``Ã©`` is é, but ``IRMÃ»``, ``NÃO…``, ``XÃ\xa0NHƯ`` are
             # Portuguese or Vietnamese capitals before punctuation or a space.
             strong = cont not in _AFTER_WORD
         else:
             strong = True
+    if not strong and consistent and len(seqs) == 1 and intact:
+        strong = _inside_a_word(before, seqs[0], after) or _capital_after_lowercase(before, seqs[0])
     return _Run(start, end, decoded, strong, True, bool(intact) and _is_basic_arabic_letter(decoded))
+
+
+_K1_LEAD_RE = re.compile(_K1_LEAD)
+
+
+def _consistent(kind: Utf8Kind, line: str, lo: int, hi: int, matches: list[re.Match[str]]) -> bool:
+    """Whether ``line[lo:hi]`` reads as UTF-8 through windows-1252 and
+    nothing else: every non-ASCII character an image, every lead image the
+    start of a sequence.  Only then do the weak signs below (a lone sequence
+    inside a word, a capital after a lowercase letter) count as evidence;
+    ``hĂ i ... má»›i`` (windows-1250) or ``ÄÆdomu ... VisÅ³`` (windows-1257)
+    are other codecs' mojibake, where they would repair one word in ten."""
+    if _NOT_K1_IMAGE_RE.search(line, lo, hi):
+        return False
+    leads = len(_K1_LEAD_RE.findall(line, lo, hi))
+    return leads == sum(len(kind.seq.findall(m.group())) for m in matches)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _inside_a_word(before: str, seq: str, after: str) -> bool:
+    """A lone sequence with a symbol image in it glued between two ASCII
+    letters (``RÄ«ga``, ``Tiáº¿ng``, ``aoÃ»t``, ``HÃ”TEL``): no language puts
+    a quote, a superscript or an inverted question mark inside a word.  A
+    no-break space counts only before a lowercase letter (``GÃ\xa0idhlig``;
+    ``XÃ\xa0NH`` may be a Vietnamese capital and a word space)."""
+    if not (_ascii_letter(before) and _ascii_letter(after)):
+        return False
+    if seq[1:] == "\xa0":
+        return after.islower()
+    return any(not c.isalpha() for c in seq[1:])
+
+
+def _capital_after_lowercase(before: str, seq: str) -> bool:
+    """A two-byte sequence whose lead image is a capital (``Å³``, ``Ã``)
+    right after a lowercase ASCII letter (``LietuviÅ³``, ``voilÃ le``): no
+    orthography puts a capital there."""
+    return len(seq) == 2 and before.isascii() and before.islower() and seq[0].isupper()
 
 
 def _entry(kind: Utf8Kind, text: str) -> str:
@@ -348,7 +538,11 @@ def _entry(kind: Utf8Kind, text: str) -> str:
 
 
 def utf8_edits(
-    kind: Utf8Kind, line: str, spans: Sequence[tuple[int, int]], fixer: Fixer | None = None
+    kind: Utf8Kind,
+    line: str,
+    spans: Sequence[tuple[int, int]],
+    fixer: Fixer | None = None,
+    refused: list[tuple[int, int]] | None = None,
 ) -> list[Edit]:
     """Edits repairing ``kind`` in the given spans of ``line`` (non-overlapping).
 
@@ -357,17 +551,40 @@ def utf8_edits(
     where it declines, the built-in decoding is used.  Detection stays ours:
     ftfy judges a string without its line, and accepts isolated pairs such
     as ``Ø±`` (a diameter and a tolerance in engineering text).
+
+    Spans left alone because part of them is broken some other way (another
+    codec's mojibake, a broken sequence glued to a run) are added to
+    ``refused``: no other kind may repair part of them either.
     """
     edits: list[Edit] = []
     for lo, hi in spans:
         if kind.pair.search(line, lo, hi) is None:
             continue
+        other, stranger = (
+            (_OTHER_CODEC, _NOT_K1_IMAGE_RE)
+            if kind is UTF8_AS_CP1252
+            else (_OTHER_CODEC_K2, _NOT_K2_IMAGE_RE)
+        )
+        if stranger.search(line, lo, hi) and other.search(line, lo, hi):  # the first is a fast filter
+            if refused is not None:
+                refused.append((lo, hi))
+            continue
         whole = _whole_span(kind, line, lo, hi, fixer)
         if whole is not None:
             edits.extend(whole)
             continue
-        runs = [_assess(kind, line, m) for m in kind.seqrun.finditer(line, lo, hi)]
+        matches = list(kind.seqrun.finditer(line, lo, hi))
+        consistent = kind is UTF8_AS_CP1252 and _consistent(kind, line, lo, hi, matches)
+        runs = [_assess(kind, line, m, consistent) for m in matches]
         if not runs:
+            continue
+        if len(runs) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, runs[0]):
+            continue
+        if any(r.broken for r in runs):
+            # all or nothing: part of this span is broken in a way these
+            # rules do not read, so none of it is repaired
+            if refused is not None:
+                refused.append((lo, hi))
             continue
         # group into clusters: runs separated by ASCII only
         cluster: list[_Run] = [runs[0]]
@@ -381,6 +598,18 @@ def utf8_edits(
     return edits
 
 
+def _lone_sequence_among_other_text(kind: Utf8Kind, line: str, lo: int, hi: int, run: _Run) -> bool:
+    """One two-byte sequence is all the evidence, and the span also holds a
+    non-ASCII character outside it (``Mccoy – DrÃ¥ber``): had the text been
+    shown through the codec, that character would be a sequence too.  The
+    span is not repaired (it is correct text, or another codec's)."""
+    if run.end - run.start != 2 or kind.seq.fullmatch(line, run.start, run.end) is None:
+        return False
+    return any(c >= "\x80" and c != LOSSY for c in line[lo : run.start]) or any(
+        c >= "\x80" and c != LOSSY for c in line[run.end : hi]
+    )
+
+
 def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
     start, end = accepted[0].start, accepted[-1].end
     parts: list[str] = []
@@ -390,7 +619,10 @@ def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
         parts.append(r.decoded or "")
         pos = r.end
     before = line[start:end]
-    return (start, end, "".join(parts), (kind.rule,), (_entry(kind, before),))
+    entry = _entry(kind, before)
+    if any(LOST_A0 in line[r.start : r.end] for r in accepted):
+        entry += " (lost A0 restored)"
+    return (start, end, "".join(parts), (kind.rule,), (entry,))
 
 
 def _cluster_edits(kind: Utf8Kind, line: str, cluster: list[_Run], fixer: Fixer | None) -> list[Edit]:
@@ -405,7 +637,11 @@ def _cluster_edits(kind: Utf8Kind, line: str, cluster: list[_Run], fixer: Fixer 
         if r is not None and r.ok:
             group.append(r)
             continue
-        if group:
+        if group and any(LOST_A0 in line[g.start : g.end] for g in group):
+            # our reading of a lost A0 (and of a lost A0 after Ã) for ftfy's
+            edits.append(_builtin_edit(kind, line, group))
+            group = []
+        elif group:
             start, end = group[0].start, group[-1].end
             answer = fixer(line[start:end])
             if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
@@ -490,3 +726,56 @@ def _whole_span(kind: Utf8Kind, line: str, lo: int, hi: int, fixer: Fixer | None
         if answer is not None and (plausible(answer[0]) or _is_layer(answer[0])):
             return [(start, end) + answer]
     return [(start, end, decoded, (kind.rule,), (_entry(kind, core),))]
+
+
+# --- a deeper layer decoded whole ---------------------------------------------
+
+_LOST_BYTE = 0xFF  # stands for U+FFFD while decoding: never valid in UTF-8
+
+
+def _lost_errors(exc: UnicodeError):  # type: ignore[no-untyped-def]
+    """Decoding error handler: a sequence broken by a lost byte (U+FFFD in
+    the mojibake) becomes one U+FFFD; any other error stays an error."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    data, start, end = exc.object, exc.start, exc.end
+    if _LOST_BYTE in data[start:end]:
+        return LOSSY, end
+    if (end < len(data) and data[end] == _LOST_BYTE) or (start > 0 and data[start - 1] == _LOST_BYTE):
+        return "", end
+    raise exc
+
+
+_LOST_ERRORS = "nazif.mojibake.lost"
+codecs.register_error(_LOST_ERRORS, _lost_errors)
+
+
+def _layer_ok(decoded: str) -> bool:
+    """What a layer of text already known to be mojibake may decode to: real
+    text, another layer, or any assigned characters (spacing modifiers and
+    marks after punctuation are the stuff of kaomoji) but for controls."""
+    if plausible(decoded) or _is_layer(decoded):
+        return True
+    return all(c in "\t" or unicodedata.category(c) not in ("Cc", "Cn", "Co", "Cs") for c in decoded)
+
+
+def whole_layer_edit(
+    line: str, lo: int, hi: int, kinds: Sequence[Utf8Kind] = (UTF8_AS_CP1252, UTF8_AS_CP1256)
+) -> Edit | None:
+    """The edit decoding ``line[lo:hi]`` (an earlier layer's output, maybe
+    with ASCII around it) as UTF-8 shown through windows-1252/latin-1 or
+    windows-1256 (``kinds``), when every byte of it decodes; else ``None``."""
+    text = line[lo:hi]
+    for kind in kinds:
+        encode = kind.encode
+        try:
+            if kind.lossy and LOSSY in text:
+                data = bytes(_LOST_BYTE if c == LOSSY else encode[c] for c in text)
+                decoded = data.decode("utf-8", _LOST_ERRORS)
+            else:
+                decoded = utf8(bytes(encode[c] for c in text))
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if decoded != text and _layer_ok(decoded):
+            return (lo, hi, decoded, (kind.rule,), (_entry(kind, text),))
+    return None

@@ -26,6 +26,7 @@ __all__ = [
     "C1_CONTROLS",
     "CP1252_SPECIALS",
     "CP1256",
+    "CRASE_TAILS",
     "ENCODE_1252",
     "ENCODE_1256",
     "K3_LETTER_IMAGES",
@@ -88,6 +89,13 @@ OK_FORMAT: frozenset[str] = frozenset(
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
 )
+
+
+#: What follows the Portuguese à when it is written glued to the next word
+#: (a crase contraction: à + as, aquele(s), aquela(s), aquilo; Portuguese
+#: orthography, Acordo Ortográfico de 1990, base XVIII).  After ``Ã`` and a
+#: lost A0 byte, these mean "às", "àquele" ... rather than "à" and a word.
+CRASE_TAILS: tuple[str, ...] = ("s", "quele", "queles", "quela", "quelas", "quilo")
 
 
 def images(table: list[str], byte_values: Iterable[int], *, latin1_too: bool = False) -> list[str]:
