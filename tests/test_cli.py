@@ -561,8 +561,11 @@ def _wait_for(predicate, timeout: float = 30.0) -> None:
         time.sleep(0.02)
 
 
-def _default_sigint() -> None:
+def _default_signals() -> None:
+    # a run under nohup (or "&") hands SIGHUP / SIGINT down ignored, and the
+    # command rightly leaves an ignored SIGHUP ignored: restore both
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @posix_only
@@ -595,7 +598,7 @@ def test_interrupted_run_leaves_nothing_behind(tmp_path, jobs, sig, code):
         start_new_session=True,
         # a terminal's foreground job gets Ctrl-C; a test runner started in the
         # background (nohup, "&") hands SIGINT down ignored, so restore it
-        preexec_fn=_default_sigint,
+        preexec_fn=_default_signals,
     )
     assert proc.stdin is not None
     proc.stdin.write(_records(200))

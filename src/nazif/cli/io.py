@@ -370,7 +370,24 @@ def _gzip_over(raw: BinaryIO, name: str) -> BinaryIO:
     return gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0)  # type: ignore[return-value]
 
 
-class AtomicFile(Sink):
+class _FileSink(Sink):
+    """A sink over an open file (``_raw``), possibly through a gzip layer (``_fh``)."""
+
+    _raw: BinaryIO
+    _fh: BinaryIO
+    _closed: bool
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            try:
+                if self._fh is not self._raw:
+                    self._fh.close()
+            finally:
+                self._raw.close()
+
+
+class AtomicFile(_FileSink):
     """A file written through a temporary file beside it, renamed on :meth:`commit`.
 
     ``path`` must be where the file really is (not a symbolic link: see
@@ -420,15 +437,6 @@ class AtomicFile(Sink):
         """The output differs from the target's current content."""
         self.identical = False
 
-    def _close(self) -> None:
-        if not self._closed:
-            self._closed = True
-            try:
-                if self._fh is not self._raw:
-                    self._fh.close()
-            finally:
-                self._raw.close()
-
     def commit(self) -> None:
         try:
             self._close()
@@ -458,7 +466,7 @@ class AtomicFile(Sink):
         _OPEN_SINKS.discard(self)
 
 
-class DirectFile(Sink):
+class DirectFile(_FileSink):
     """An output that is not a regular file, written directly (opened, never replaced).
 
     A device (``/dev/null``), a FIFO, or a file descriptor's name
@@ -512,15 +520,6 @@ class DirectFile(Sink):
             raise
         except OSError as exc:
             raise _write_error(self.label, exc) from None
-
-    def _close(self) -> None:
-        if not self._closed:
-            self._closed = True
-            try:
-                if self._fh is not self._raw:
-                    self._fh.close()
-            finally:
-                self._raw.close()
 
     def commit(self) -> None:
         try:
