@@ -159,14 +159,19 @@ def _run(n_max: int) -> st.SearchStrategy[str]:
 texts = st.lists(st.tuples(st.sampled_from(BASES), _run(3 * MAX_RUN)), max_size=6).map(
     lambda parts: "".join(b + r for b, r in parts)
 )
-# runs with only a few starters inside: long runs around the supplementary candidates
+# long runs with starters inside (supplementary candidates of the run
+# pattern that are not marks), with and without characters that decompose
 runs_with_candidates = st.lists(st.sampled_from(MARKS + ["\U0001d400", "\U0001d15e"]), max_size=200).map(
     "".join
+)
+PLAIN_MARKS = [m for m in MARKS if unicodedata.normalize("NFD", m) == m and unicodedata.combining(m)]
+runs_with_plain_candidates = st.lists(st.sampled_from(PLAIN_MARKS + ["\U0001d400"]), max_size=200).map(
+    lambda chars: "e\u0301" + "".join(chars)
 )
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(texts, runs_with_candidates, _run(200)))
+@given(st.one_of(texts, runs_with_candidates, runs_with_plain_candidates, _run(200)))
 def test_nfc_equals_unicodedata(text: str) -> None:
     assert nfc(text) == unicodedata.normalize("NFC", text)
 
@@ -176,6 +181,22 @@ def test_nfc_equals_unicodedata(text: str) -> None:
 def test_normalize_nfc_idempotent_on_long_runs(text: str) -> None:
     once = normalize_nfc(text)
     assert normalize_nfc(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e\u0301" + "\U0001d400" * 100,  # candidates only, no mark
+        "e\u0301" + ("\U0001d400" + SHADDA + FATHA) * 40,  # stretches between starters
+        "e\u0301" + ("\U0001d400" + SHADDA + FATHA + "\u0344") * 40,  # and a mark that decomposes
+        "\u0f40" + "\u0f73\u0f71" * 40,  # class-0 characters that decompose to marks
+        "a"
+        + "".join(chr(c) for c in range(0x0300, 0x0370) if unicodedata.combining(chr(c)))
+        * 2,  # > _FEW distinct
+    ],
+)
+def test_each_path_of_the_run_sort_is_exactly_nfc(text: str) -> None:
+    assert nfc(text) == unicodedata.normalize("NFC", text)
 
 
 def test_normal_text_is_returned_as_is() -> None:

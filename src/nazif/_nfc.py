@@ -127,30 +127,39 @@ def _sort(marks: str, chars: Iterable[str]) -> str:
 def _order(m: re.Match[str]) -> str:
     """The run decomposed and put in canonical order.
 
-    A run that holds a starter (a supplementary candidate that is not a
-    mark) is sorted one stretch of marks at a time, and the starter stays
-    where it is (``unicodedata`` then decomposes it).
+    A run may hold starters (supplementary candidates that are not marks,
+    such as mathematical letters): they stay where they are, and each
+    stretch of marks between them is sorted on its own.
     """
     run = m.group()
     chars = _distinct(run)
+    combining = unicodedata.combining
     if all(_nfd(ch) == ch for ch in chars):
-        marks = run
-    else:
-        marks = "".join(map(_nfd, run))
-        chars = _distinct(marks)
-    if all(map(unicodedata.combining, chars)):
-        return _sort(marks, chars)
+        marks = [ch for ch in chars if combining(ch)]
+        if len(marks) == len(chars):
+            return _sort(run, chars)
+        if not marks:
+            return run
+        stretches = re.compile("[" + re.escape("".join(marks)) + "]{2,}")
+        return stretches.sub(lambda s: _sort(s.group(), _distinct(s.group())), run)
+    decomposed = "".join(map(_nfd, run))
+    chars = _distinct(decomposed)
+    if all(map(combining, chars)):
+        return _sort(decomposed, chars)
+    # rare: a run with starters and characters that decompose
     out: list[str] = []
     stretch: list[str] = []
     for ch in run:
-        decomposed = _nfd(ch)
-        if unicodedata.combining(decomposed[0]):
-            stretch.append(decomposed)
+        d = _nfd(ch)
+        if combining(d[0]):
+            stretch.append(d)
         else:
-            out.append(_sorted_stretch(stretch))
-            stretch.clear()
+            if stretch:
+                out.append(_sorted_stretch(stretch))
+                stretch.clear()
             out.append(ch)
-    out.append(_sorted_stretch(stretch))
+    if stretch:
+        out.append(_sorted_stretch(stretch))
     return "".join(out)
 
 
