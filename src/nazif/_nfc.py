@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 
 __all__ = ["MAX_RUN", "nfc"]
@@ -89,7 +89,7 @@ def _nfd(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)
 
 
-def _distinct(s: str) -> Iterable[str]:
+def _distinct(s: str) -> Collection[str]:
     """The distinct characters of ``s``.
 
     Up to :data:`_FEW` of them by ``str.count`` and ``re.search`` passes,
