@@ -14,8 +14,9 @@ What is derived, and how:
   shadda ligatures U+FC5E-U+FC63) are listed apart, as their marks alone.
   Ligatures kept by default are the phrase ligatures (mapping contains a
   space), the non-letters (the rial sign) and the Koranic stop signs.
-- Arabic combining marks (category Mn in the Arabic blocks) with their class
-  for ``remove_diacritics``, chosen from the character name.
+- Arabic combining marks (category Mn in the Arabic blocks, Arabic
+  Extended-C included) with their class for ``remove_diacritics``, chosen
+  from the character name by ``nazif.arabic._marks.mark_class``.
 - the characters of non-zero canonical combining class (all scripts), which
   NFC may reorder and compose across.
 - Arabic joining types (dual and right joining) from the ``regex`` module's
@@ -42,13 +43,13 @@ import regex
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "nazif" / "arabic" / "_generated_tables.py"
+sys.path.insert(0, str(ROOT / "src"))
+
+# The mark classes come from the rule the library also applies at import to
+# the marks of a newer Unicode (nazif.arabic._marks): one rule, two users.
+from nazif.arabic._marks import ARABIC_BLOCKS, QURANIC_RANGES, arabic_marks  # noqa: E402
 
 PRESENTATION_RANGES = [(0xFB50, 0xFDFF), (0xFE70, 0xFEFE)]
-ARABIC_BLOCKS = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x089F), (0x08A0, 0x08FF)]
-
-# Marks of Quranic annotation (stop signs, small high letters, etc.): the
-# ranges named in the Unicode chapter on Arabic.
-QURANIC_RANGES = [(0x0610, 0x061A), (0x06D6, 0x06ED), (0x0898, 0x089F), (0x08CA, 0x08E1), (0x08F3, 0x08F3)]
 
 
 def _cps(ranges: Iterable[tuple[int, int]]) -> Iterable[int]:
@@ -58,10 +59,6 @@ def _cps(ranges: Iterable[tuple[int, int]]) -> Iterable[int]:
 
 def _esc(s: str) -> str:
     return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in s) + '"'
-
-
-def _in(cp: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(lo <= cp <= hi for lo, hi in ranges)
 
 
 def presentation_tables() -> tuple[dict[int, str], dict[int, str], list[int]]:
@@ -86,31 +83,6 @@ def presentation_tables() -> tuple[dict[int, str], dict[int, str], list[int]]:
         if " " in mapping or unicodedata.category(ch) != "Lo" or "KORANIC STOP SIGN" in name:
             kept.append(cp)
     return fold, spacing, kept
-
-
-def mark_class(cp: int) -> str:
-    name = unicodedata.name(chr(cp))
-    if cp == 0x0653:
-        return "madda"
-    if "HAMZA" in name:
-        return "hamza"
-    if "SHADDA" in name:
-        return "shadda"
-    if "SUKUN" in name:
-        return "sukun"
-    if any(k in name for k in ("FATHATAN", "DAMMATAN", "KASRATAN")):
-        return "tanween"
-    if "SUPERSCRIPT ALEF" in name or "SUBSCRIPT ALEF" in name:
-        return "dagger_alef"
-    if _in(cp, QURANIC_RANGES):
-        return "quranic"
-    if any(k in name for k in ("FATHA", "DAMMA", "KASRA")):
-        return "harakat"
-    return "other"
-
-
-def arabic_marks() -> dict[int, str]:
-    return {cp: mark_class(cp) for cp in _cps(ARABIC_BLOCKS) if unicodedata.category(chr(cp)) == "Mn"}
 
 
 def quranic_spacing_letters() -> list[int]:
@@ -224,7 +196,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed file differs")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "src"))
     from nazif.scripts._generate import check_unicode_version, regex_unicode_version
 
     # Joining types come from regex, the rest from unicodedata: both must be on the one version.

@@ -874,6 +874,9 @@ MARK_CLASSES: Dict[int, str] = {
     0x08FD: "other",  # ARABIC RIGHT ARROWHEAD ABOVE WITH DOT
     0x08FE: "harakat",  # ARABIC DAMMA WITH DOT
     0x08FF: "other",  # ARABIC MARK SIDEWAYS NOON GHUNNA
+    0x10EFD: "quranic",  # ARABIC SMALL LOW WORD SAKTA
+    0x10EFE: "quranic",  # ARABIC SMALL LOW WORD QASR
+    0x10EFF: "quranic",  # ARABIC SMALL LOW WORD MADDA
 }
 
 # Spacing small letters of Quranic orthography (category Lm).

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+from .._nfc import nfc
 from ..protected import map_unprotected
 from ..steps import step
 from .tables import DEFAULT_DIACRITIC_CLASSES, DIACRITIC_CLASSES, HAMZA_MARKS, MADDA, MARK_CLASSES, char_class
@@ -49,10 +49,6 @@ def _key(classes: str | Iterable[str]) -> tuple[str, ...]:
 def _pattern(key: tuple[str, ...]) -> re.Pattern[str]:
     marks = "".join(marks_of_class(name) for name in key)
     return re.compile("[" + char_class(marks) + "]+") if marks else re.compile(r"(?!)")
-
-
-def _nfc(piece: str) -> str:
-    return piece if unicodedata.is_normalized("NFC", piece) else unicodedata.normalize("NFC", piece)
 
 
 @step(lossless=False)
@@ -107,12 +103,12 @@ def remove_diacritics(
         if madda and (MADDA in piece or _ALEF_MADDA in piece):
             # Compose ALEF + MADDA into آ before, and again after, removing
             # the other marks; only the maddas left on other letters go.
-            piece = others.sub("", _nfc(piece))
-            piece = _nfc(piece).replace(MADDA, "")
+            piece = others.sub("", nfc(piece))
+            piece = nfc(piece).replace(MADDA, "")
         else:
             piece = pattern.sub("", piece)
         if _has_composing(piece):
-            piece = _nfc(piece)
+            piece = nfc(piece)
         return piece
 
     return map_unprotected(text, strip)

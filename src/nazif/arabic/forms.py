@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .._nfc import nfc
 from ..protected import map_unprotected
 from ..steps import step
 from .tables import (
@@ -50,9 +51,7 @@ def normalize_nfc(text: str) -> str:
     >>> normalize_nfc("ﷺ") == "ﷺ"
     True
     """
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def nfc_if_changed(old: str, new: str) -> str:
@@ -65,9 +64,7 @@ def nfc_if_changed(old: str, new: str) -> str:
     >>> nfc_if_changed("x", "\u064a\u0654") == "\u0626"
     True
     """
-    if new == old or unicodedata.is_normalized("NFC", new):
-        return new
-    return unicodedata.normalize("NFC", new)
+    return new if new == old else nfc(new)
 
 
 # --- presentation forms ----------------------------------------------------

@@ -8,9 +8,11 @@ written by ``tools/gen_arabic_tables.py``.  The tables here are *policy*
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from . import _generated_tables as gen
+from ._marks import newer_marks
 
 __all__ = [
     "ALEF",
@@ -32,6 +34,7 @@ __all__ = [
     "MADDA",
     "MARK_CLASSES",
     "NAMELESS_LIGATURES",
+    "NEWER_MARKS",
     "NONZERO_CCC",
     "NO_TRIPLE_LETTERS",
     "PERCENT_SIGN",
@@ -105,7 +108,12 @@ NAMELESS_LIGATURES: dict[str, str] = {
 
 # --- marks -----------------------------------------------------------------
 
-MARK_CLASSES: dict[str, str] = {chr(k): v for k, v in gen.MARK_CLASSES.items()}
+# The marks a newer Unicode in this Python adds to the Arabic blocks, classed
+# by the generator's own rule (empty on the tables' Unicode 15.1 and older).
+NEWER_MARKS: dict[str, str] = {
+    chr(k): v for k, v in newer_marks(gen.MARK_CLASSES, gen.UNICODE_VERSION).items()
+}
+MARK_CLASSES: dict[str, str] = {**{chr(k): v for k, v in gen.MARK_CLASSES.items()}, **NEWER_MARKS}
 # The spacing small waw / small yeh of Quranic orthography (category Lm)
 # belong to the "quranic" class too.
 QURANIC_SMALL_LETTERS: frozenset[str] = _chars(gen.QURANIC_SMALL_LETTERS)
@@ -126,9 +134,10 @@ DIACRITIC_CLASSES: tuple[str, ...] = (
 DEFAULT_DIACRITIC_CLASSES: tuple[str, ...] = tuple(c for c in DIACRITIC_CLASSES if c != "other")
 MADDA = "\N{ARABIC MADDAH ABOVE}"
 # Every Arabic combining mark (category Mn in the Arabic blocks).
-ARABIC_MARKS: frozenset[str] = frozenset(chr(k) for k in gen.MARK_CLASSES)
-# Every character of non-zero canonical combining class, any script.
-NONZERO_CCC: frozenset[str] = _chars(gen.NONZERO_CCC)
+ARABIC_MARKS: frozenset[str] = frozenset(chr(k) for k in gen.MARK_CLASSES) | frozenset(NEWER_MARKS)
+# Every character of non-zero canonical combining class, any script (and the
+# newer Arabic marks that have one).
+NONZERO_CCC: frozenset[str] = _chars(gen.NONZERO_CCC) | {c for c in NEWER_MARKS if unicodedata.combining(c)}
 HAMZA_MARKS: frozenset[str] = frozenset(c for c, k in MARK_CLASSES.items() if k == "hamza")
 
 # --- joining ---------------------------------------------------------------
