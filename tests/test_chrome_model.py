@@ -142,3 +142,29 @@ def test_idempotent_on_the_hand_cases(mode: str) -> None:
     text = f"Share this article\n{EN_SENTENCE}\nRelated Articles\nFive things to know\nTags: Politics, Syria"
     once = chrome.remove(text, mode=mode)
     assert chrome.remove(once, mode=mode) == once
+
+
+def test_veto_thresholds_per_script() -> None:
+    # a model that scores every line 0, vetoing everything in Latin text and nothing in Arabic text
+    zero = StageWeights(-50.0, {})
+    th = {"article-veto": 0.5, "article-veto-ar": 0.0, "page-veto": 0.5}
+    m = Model({"article": (zero, zero), "page": (zero, zero)}, th)
+    assert (m.veto("article"), m.veto("article", "ar"), m.veto("article", "la"), m.veto("page", "ar")) == (
+        0.5,
+        0.0,
+        0.5,
+        0.5,
+    )
+    en = f"{EN_SENTENCE}\nRelated Articles\nFive things to know\nTen more things to read"
+    ar = f"{AR_SENTENCE}\nمقالات ذات صلة\nخمسة أشياء يجب أن تعرفها\nعشرة أشياء أخرى للقراءة"
+    assert [r.line for r in chrome.find(en, model=m)] == [1]  # the block vetoed, the entry stays
+    assert len(chrome.find(ar, model=m)) > 1  # no veto in Arabic text: the rules' block goes
+    one = Model(m.stages, {"article-veto": 0.5, "page-veto": 0.5})  # no Arabic threshold: the mode's applies
+    assert [r.line for r in chrome.find(ar, model=one)] == [1]
+
+
+def test_builtin_model_adds_no_line() -> None:
+    m = Model.builtin()
+    assert m.threshold("article") is None and m.threshold("page") is None
+    text = "\n".join([EN_SENTENCE, "Home", "News", "World", EN_SENTENCE])
+    assert all(r.rule != "model" for mode in chrome.MODES for r in chrome.find(text, mode=mode))
