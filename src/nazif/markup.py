@@ -37,6 +37,10 @@ Policies (see ``docs/repair.md``):
   it), ``&lt;`` and ``&gt;`` of that text stay escaped: nothing is lost and
   the step is idempotent.  A tag whose removal would glue a new tag or
   reference together (``<<b>p>``) is kept.
+- Invisibles and controls that :func:`nazif.invisibles.remove_invisibles`
+  always deletes (and references to them, ``&shy;``) are seen through
+  inside a reference or a tag, and go with it: ``AT&am\u00adp;T`` is
+  ``AT&T``, ``<\u200bb>`` a tag.  Elsewhere they are left alone.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from bisect import bisect_right
 from html.entities import html5 as _HTML5
 
 from .steps import Change, attach_tracer, step
+from .tables.invisibles import CONTROLS, INVISIBLE_FORMAT
 
 __all__ = ["remove_markup", "trace_remove_markup"]
 
@@ -145,6 +150,99 @@ def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False)
         return text
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# --- invisibles inside references and tags ------------------------------------
+
+#: What :func:`nazif.invisibles.remove_invisibles` always deletes.  Inside a
+#: reference or a tag such a character (or a reference to one, ``&shy;``)
+#: would only hide it until that step runs, so this step sees through it.
+_HIDDEN_CHARS = frozenset([*INVISIBLE_FORMAT, *CONTROLS])
+_HIDDEN = re.compile("[" + "".join(sorted(re.escape(c) for c in _HIDDEN_CHARS)) + "]")
+_HIDDEN_UNIT = re.compile(_HIDDEN.pattern + "+|&[#A-Za-z0-9]{1,32};")
+
+
+def _hidden_units(text: str) -> list[tuple[int, int]]:
+    """Spans of hidden characters and of references to them, in order."""
+    units: list[tuple[int, int]] = []
+    for m in _HIDDEN_UNIT.finditer(text):
+        if m.group()[0] == "&":
+            ref = _REF.fullmatch(m.group())
+            if ref is None or ref.group("chain") or ref.group("chain2") is not None:
+                continue
+            if _reference_value(ref) not in _HIDDEN_CHARS:
+                continue
+        units.append(m.span())
+    return units
+
+
+def _reveal(text: str, changes: list[Change] | None) -> str:
+    """Delete the hidden characters (and references to them) that sit inside
+    a reference or a removable tag, so that those are seen whole:
+    ``&am\u00adp;`` is ``&amp;``, ``<\u200bb>`` is ``<b>``.  Hidden
+    characters anywhere else are left to ``remove_invisibles``."""
+    if ("&" not in text and "<" not in text) or (_HIDDEN.search(text) is None and "&" not in text):
+        return text
+    units = _hidden_units(text)
+    if not units:
+        return text
+    # the text without them, and where each of its characters came from
+    pieces: list[str] = []
+    kept_starts: list[int] = []  # shadow offset where each kept stretch starts
+    kept_origin: list[int] = []  # ... and its offset in text
+    pos = 0
+    shadow_len = 0
+    for a, b in units:
+        if a > pos:
+            kept_starts.append(shadow_len)
+            kept_origin.append(pos)
+            pieces.append(text[pos:a])
+            shadow_len += a - pos
+        pos = b
+    if pos < len(text):
+        kept_starts.append(shadow_len)
+        kept_origin.append(pos)
+        pieces.append(text[pos:])
+    shadow = "".join(pieces)
+
+    def origin(p: int) -> int:
+        i = bisect_right(kept_starts, p) - 1
+        return kept_origin[i] + p - kept_starts[i]
+
+    spans: list[tuple[int, int]] = []  # constructs of the shadow, in its offsets
+    if "&" in shadow:
+        for m in _REF.finditer(shadow):
+            if _reference_replacement(m) != m.group():
+                spans.append(m.span())
+    if "<" in shadow:
+        closer = _Closer(shadow)
+        for m in _TAG.finditer(shadow):
+            found = _removal(shadow, m, closer)
+            if found is not None:
+                spans.append((m.start(), found[0]))
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    done = 0
+    for a, b in spans:
+        if b <= a:
+            continue
+        start, end = origin(a), origin(b - 1) + 1
+        if start < done or end - start == b - a:
+            continue  # overlaps the last one, or nothing hidden inside
+        out.append(text[done:start])
+        out.append(shadow[a:b])
+        if changes is not None:
+            hidden = text[start:end]
+            changes.append(
+                Change(start, end, hidden, shadow[a:b], rule="hidden", entry="invisible inside markup")
+            )
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 # --- tags -------------------------------------------------------------------
@@ -373,15 +471,19 @@ def _line_numbers(text: str, changes: list[Change]) -> list[Change]:
 
 
 def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> tuple[str, list[Change]]:
-    if _PRESENCE.search(text) is None:
+    if _PRESENCE.search(text) is None and ("&" not in text or _HIDDEN.search(text) is None):
         return text, []
+    revealed: list[Change] | None = [] if trace else None
+    text0 = text
+    if unescape_entities and strip_tags:
+        text = _reveal(text0, revealed)
     first: list[Change] | None = [] if trace else None
     second: list[Change] | None = [] if trace else None
     # Tags first, on the text as written: an attribute holding ``&quot;``
     # is still inside its tag, and ``&lt;b&gt;`` is text, not a tag.
     text1 = _strip_tags(text, first) if strip_tags else text
     text2 = _unescape(text1, second) if unescape_entities else text1
-    if strip_tags and text2 is not text1 and _strip_tags(text2, None) != text2:
+    if strip_tags and text2 is not text1 and _would_strip(text2):
         # Decoding would show markup (``&lt;b&gt;`` -> ``<b>``) that a second
         # call would take for a tag: ``&lt;`` / ``&gt;`` stay escaped, so
         # nothing is lost and the step stays idempotent.
@@ -390,8 +492,18 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
         text2 = _unescape(text1, second, keep_angle=True)
     if not trace:
         return text2, []
-    assert first is not None and second is not None
-    return text2, _line_numbers(text, _compose(text, first, second, text1))
+    assert first is not None and second is not None and revealed is not None
+    changes = _compose(text, first, second, text1)
+    if revealed:
+        changes = _compose(text0, revealed, changes, text)
+    return text2, _line_numbers(text0, changes)
+
+
+def _would_strip(text: str) -> bool:
+    """Whether a call on ``text`` would remove a tag (hidden or not)."""
+    if _reveal(text, None) != text:
+        return True
+    return _strip_tags(text, None) != text
 
 
 @step(lossless=False)
@@ -415,6 +527,8 @@ def remove_markup(text: str, *, unescape_entities: bool = True, strip_tags: bool
     'use the &lt;b&gt; tag'
     >>> remove_markup("5 &lt; 6 &amp;&amp; 7 &gt; 2")
     '5 < 6 && 7 > 2'
+    >>> remove_markup("AT&am\\u00adp;T <\\u200bb>bold</b>")
+    'AT&T bold'
     """
     return _run(text, unescape_entities, strip_tags, False)[0]
 

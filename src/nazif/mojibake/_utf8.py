@@ -288,6 +288,12 @@ class _Run:
     letter: bool = False  # decodes to one basic Arabic letter (``Øª`` is ت)
 
 
+def _is_arabic_letter_image(c: str) -> bool:
+    """An Arabic-script letter (windows-1256 images of 0x80..0xBF include
+    پ ٹ چ ژ ڈ گ ک ڑ ں ھ)."""
+    return "\u0620" <= c <= "\u06ff" and unicodedata.category(c) == "Lo"
+
+
 def _is_basic_arabic_letter(s: str) -> bool:
     return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
 
@@ -326,11 +332,21 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str]) -> _Run:
             if decoded.isalpha():
                 # ``أ،`` is also an Arabic list label ("أ، ب، ج"): only inside a
                 # Latin word (``cafأ©``) is a lone windows-1256 letter evidence.
-                strong = ascii_before or ascii_after
+                # When the continuation image is itself an Arabic letter
+                # (``أک`` is Ø, but also two letters of a word glued to the
+                # Latin that follows: ``أکaa``), only a Latin letter before
+                # it is: the repair would turn two letters into one.
+                if _is_arabic_letter_image(cont):
+                    strong = ascii_before
+                else:
+                    strong = ascii_before or ascii_after
             else:
                 # ``آ£`` is a pound sign, ``آ\xa0`` a no-break space; ``آ»`` may
-                # be a word ending in alef madda, and a quote.
-                strong = cont not in _ARABIC_AFTER_WORD
+                # be a word ending in alef madda, and a quote.  A spacing
+                # modifier symbol (``آ¨``: ¨, ``آ´``: ´, ``آ¸``: ¸) is not
+                # text that stands alone: alef madda before a symbol is no
+                # more likely to be a broken one.
+                strong = cont not in _ARABIC_AFTER_WORD and unicodedata.category(decoded) != "Sk"
         elif lead == kind.latin_leads[1]:
             # ``Ã©`` is é, but ``IRMÃ»``, ``NÃO…``, ``XÃ\xa0NHƯ`` are
             # Portuguese or Vietnamese capitals before punctuation or a space.
