@@ -33,3 +33,33 @@ def test_detached_marks_examples(preset, text):
 def test_detached_marks_property(preset, text):
     once = clean(text, preset=preset)
     assert clean(once, preset=preset) == once
+
+
+# --- markup and mojibake hidden by an invisible, a control or a presentation form ---
+
+from strategies import hidden_markup_text  # noqa: E402
+
+HIDDEN_CASES = [
+    ("AT&am\u00adp;T news", "AT&T news"),
+    ("<\u200bb>bold</b> text here", "bold text here"),
+    ("<\x7fa>", ""),
+    ("caf\u00c3\u200b\u00a9 au lait", "café au lait"),
+    ("AT&am&shy;p;T", "AT&T"),
+    ("\ufec1\u00a7\ufec5\u201e x", "ال x"),
+]
+
+
+@pytest.mark.parametrize("text, expected", HIDDEN_CASES)
+@pytest.mark.parametrize("preset", ["corpus", "page"])
+def test_hidden_markup_and_mojibake_examples(preset, text, expected):
+    once = clean(text, preset=preset)
+    assert once == expected
+    assert clean(once, preset=preset) == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=hidden_markup_text())
+@pytest.mark.parametrize("preset", preset_names())
+def test_hidden_markup_property(preset, text):
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once
