@@ -50,6 +50,7 @@ import re
 from bisect import bisect_right
 from html.entities import html5 as _HTML5
 
+from .mojibake._cp1256 import C1_PUNCT
 from .steps import Change, attach_tracer, step
 from .tables.invisibles import CONTROLS, INVISIBLE_FORMAT
 
@@ -157,9 +158,27 @@ def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False)
 #: What :func:`nazif.invisibles.remove_invisibles` always deletes.  Inside a
 #: reference or a tag such a character (or a reference to one, ``&shy;``)
 #: would only hide it until that step runs, so this step sees through it.
-_HIDDEN_CHARS = frozenset([*INVISIBLE_FORMAT, *CONTROLS])
+#: Not the C1 controls that :func:`nazif.mojibake.repair_mojibake` may turn
+#: into punctuation (``\x80`` is €, ``\x93`` “: windows-1252 read as
+#: latin-1): they may be text.
+_HIDDEN_CHARS = frozenset([*INVISIBLE_FORMAT, *CONTROLS]) - frozenset(C1_PUNCT)
 _HIDDEN = re.compile("[" + "".join(sorted(re.escape(c) for c in _HIDDEN_CHARS)) + "]")
 _HIDDEN_UNIT = re.compile(_HIDDEN.pattern + "+|&[#A-Za-z0-9]{1,32};")
+_HIDDEN_NAMES = sorted(
+    (name for name, value in _HTML5.items() if name.endswith(";") and value in _HIDDEN_CHARS),
+    key=len,
+    reverse=True,
+)
+# Where something may be hidden inside a construct: a hidden character soon
+# after "&" or "<" (no space between), or inside angle brackets, or a
+# reference to a hidden character (named, or any numeric one).  Text without
+# such a place skips the seeing-through pass (bounded scans: linear).
+_MAYBE_HIDDEN = re.compile(
+    rf"[&<][^\s<>]{{0,64}}?{_HIDDEN.pattern}"
+    rf"|<[^<>]{{0,2000}}?{_HIDDEN.pattern}"
+    rf"|&(?:{'|'.join(re.escape(n) for n in _HIDDEN_NAMES)})"
+    r"|&#[xX]?[0-9a-fA-F]{1,7};"
+)
 
 
 def _hidden_units(text: str) -> list[tuple[int, int]]:
@@ -181,7 +200,7 @@ def _reveal(text: str, changes: list[Change] | None) -> str:
     a reference or a removable tag, so that those are seen whole:
     ``&am\u00adp;`` is ``&amp;``, ``<\u200bb>`` is ``<b>``.  Hidden
     characters anywhere else are left to ``remove_invisibles``."""
-    if ("&" not in text and "<" not in text) or (_HIDDEN.search(text) is None and "&" not in text):
+    if ("&" not in text and "<" not in text) or _MAYBE_HIDDEN.search(text) is None:
         return text
     units = _hidden_units(text)
     if not units:
