@@ -63,3 +63,12 @@ def test_hidden_markup_and_mojibake_examples(preset, text, expected):
 def test_hidden_markup_property(preset, text):
     once = clean(text, preset=preset)
     assert clean(once, preset=preset) == once
+
+
+def test_escaped_markup_on_a_chrome_line():
+    # the escaped tag's line goes as chrome in page mode; the "&lt;" of the next line
+    # was decoded in the same run
+    text = '\u0621\u200b&amp;lt;b&amp;gt;\u0621\u0621\u0621\u0621\u0621<div class="c">the\u0621&lt;'
+    for preset in ("corpus", "page"):
+        once = clean(text, preset=preset)
+        assert clean(once, preset=preset) == once

@@ -34,8 +34,9 @@ Policies (see ``docs/repair.md``):
   after, once: a tag whose attribute holds ``&quot;`` is removed whole, and
   escaped markup (``&lt;b&gt;``, text *showing* a tag) is not deleted.  When
   decoding would make a removable tag (so that a second call would delete
-  it), ``&lt;`` and ``&gt;`` of that text stay escaped: nothing is lost and
-  the step is idempotent.  A tag whose removal would glue a new tag or
+  it), the ``&lt;`` and ``&gt;`` that would make it stay escaped (all of
+  them, should that not suffice): nothing is lost and the step is
+  idempotent.  A tag whose removal would glue a new tag or
   reference together (``<<b>p>``) is kept.
 - Invisibles and controls that :func:`nazif.invisibles.remove_invisibles`
   always deletes (and references to them, ``&shy;``) are seen through
@@ -128,19 +129,20 @@ def _reference_replacement(m: re.Match[str], keep_angle: bool = False) -> str:
     return m.group()
 
 
-def _keep_angle(m: re.Match[str]) -> str:
-    return _reference_replacement(m, True)
-
-
-def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False) -> str:
+def _unescape(text: str, changes: list[Change] | None, keep: frozenset[int] | None = frozenset()) -> str:
+    """Decode the references of ``text``; those starting at an offset in
+    ``keep`` (all, with ``None``) that stand for ``<`` or ``>`` keep one
+    level of escaping."""
     if "&" not in text:
         return text
     if changes is None:
-        return _REF.sub(_keep_angle if keep_angle else _reference_replacement, text)
+        if not keep and keep is not None:
+            return _REF.sub(_reference_replacement, text)
+        return _REF.sub(lambda m: _reference_replacement(m, keep is None or m.start() in keep), text)
     parts: list[str] = []
     pos = 0
     for m in _REF.finditer(text):
-        new = _reference_replacement(m, keep_angle)
+        new = _reference_replacement(m, keep is None or m.start() in keep)
         if new == m.group():
             continue
         parts.append(text[pos : m.start()])
@@ -504,11 +506,17 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
     text2 = _unescape(text1, second) if unescape_entities else text1
     if strip_tags and text2 is not text1 and _would_strip(text2):
         # Decoding would show markup (``&lt;b&gt;`` -> ``<b>``) that a second
-        # call would take for a tag: ``&lt;`` / ``&gt;`` stay escaped, so
-        # nothing is lost and the step stays idempotent.
+        # call would take for a tag: the ``&lt;`` / ``&gt;`` that would make
+        # such a tag stay escaped, so nothing is lost and the step stays
+        # idempotent.  (Only those: ``&lt;`` elsewhere in the text is decoded,
+        # so that a later step removing the escaped markup's line leaves
+        # nothing for a second call to decode.)
+        keep: frozenset[int] | None = _angles_making_tags(text1)
+        if not keep or _would_strip(_unescape(text1, None, keep)):
+            keep = None  # (then all of them, as a last resort)
         if second is not None:
             second.clear()
-        text2 = _unescape(text1, second, keep_angle=True)
+        text2 = _unescape(text1, second, keep)
     if not trace:
         return text2, []
     assert first is not None and second is not None and revealed is not None
@@ -516,6 +524,83 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
     if revealed:
         changes = _compose(text0, revealed, changes, text)
     return text2, _line_numbers(text0, changes)
+
+
+def _angles_making_tags(text: str) -> frozenset[int]:
+    """Offsets in ``text`` of the references to ``<`` / ``>`` that, decoded
+    with all the others, would be part of a removable tag (seen through
+    hidden characters, as :func:`_reveal` does)."""
+    parts: list[str] = []
+    angles: list[int] = []  # offsets in the decoded text of decoded angle brackets
+    sources: list[int] = []  # ... and where their references start in text
+    pos = 0
+    length = 0
+    for m in _REF.finditer(text):
+        new = _reference_replacement(m)
+        if new == m.group():
+            continue
+        parts.append(text[pos : m.start()])
+        length += m.start() - pos
+        if new in ("<", ">"):
+            angles.append(length)
+            sources.append(m.start())
+        parts.append(new)
+        length += len(new)
+        pos = m.end()
+    if not angles:
+        return frozenset()
+    parts.append(text[pos:])
+    decoded = "".join(parts)
+    # the decoded text without hidden characters, and where each of its
+    # characters came from
+    shadow = decoded
+    starts: list[int] = [0]
+    origins: list[int] = [0]
+    if _HIDDEN.search(decoded) is not None:
+        pieces: list[str] = []
+        starts, origins = [], []
+        done = 0
+        n = 0
+        for h in _HIDDEN.finditer(decoded):
+            if h.start() > done:
+                starts.append(n)
+                origins.append(done)
+                pieces.append(decoded[done : h.start()])
+                n += h.start() - done
+            done = h.end()
+        if done < len(decoded):
+            starts.append(n)
+            origins.append(done)
+            pieces.append(decoded[done:])
+        shadow = "".join(pieces)
+        if not starts:
+            return frozenset()
+
+    def origin(p: int) -> int:
+        i = bisect_right(starts, p) - 1
+        return origins[i] + p - starts[i]
+
+    spans: list[tuple[int, int]] = []
+    closer = _Closer(shadow)
+    for m in _TAG.finditer(shadow):
+        found = _removal(shadow, m, closer)
+        if found is not None and found[0] > m.start():
+            spans.append((origin(m.start()), origin(found[0] - 1) + 1))
+    spans.sort()
+    keep: list[int] = []
+    last = 0  # angles before this index are handled
+    reach = -1
+    for a, b in spans:
+        if b <= reach:
+            continue
+        a = max(a, reach)
+        reach = b
+        i = max(last, bisect_right(angles, a - 1))
+        while i < len(angles) and angles[i] < b:
+            keep.append(sources[i])
+            i += 1
+        last = i
+    return frozenset(keep)
 
 
 def _would_strip(text: str) -> bool:
