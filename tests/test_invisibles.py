@@ -14,6 +14,7 @@ from nazif.invisibles import remove_invisibles, trace_remove_invisibles
 from nazif.tables.invisibles import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    BIDI_MARKS,
     CONTROLS,
     INVISIBLE_FORMAT,
     KEPT_CONTROLS,
@@ -151,11 +152,18 @@ CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
 
 def _check_only_deletes_class(text, out):
+    """The output is the input less invisibles, except that a run of them
+    holding a bidi mark may have become one space or ZWNJ."""
     text = CSI.sub("", text)
     j = 0
+    replaced = False  # the current run of invisibles has become one character
     for c in text:
         if j < len(out) and out[j] == c:
             j += 1
+            replaced = c in REMOVABLE and replaced
+        elif c in BIDI_MARKS and not replaced and j < len(out) and out[j] in (" ", ZWNJ):
+            j += 1  # a bidi mark between two letters: a word boundary or a half-space
+            replaced = True
         else:
             assert c in REMOVABLE, (repr(c), text)
     assert j == len(out), "output is not a subsequence of the input"
@@ -167,7 +175,8 @@ def test_property_only_deletes_invisibles(text):
     _check_only_deletes_class(text, out)
     assert remove_invisibles(out) == out
     kept = CSI.sub("", text)
-    assert [c for c in kept if c not in REMOVABLE] == [c for c in out if c not in REMOVABLE]
+    visible = REMOVABLE | {" "}  # (a bidi mark between letters may become a space)
+    assert [c for c in kept if c not in visible] == [c for c in out if c not in visible]
     # what is left of the class is only context-kept joiners
     assert not (set(out) & (REMOVABLE - {ZWJ, ZWNJ}))
 
@@ -234,7 +243,8 @@ def test_property_tracer_replays(text, keep):
     assert apply_changes(text, changes) == out
     last_end = -1
     for c in changes:
-        assert text[c.start : c.end] == c.before and c.after == "" and c.rule and c.entry
+        assert text[c.start : c.end] == c.before and c.rule and c.entry
+        assert c.after == "" or (c.rule.startswith("bidi mark between letters") and c.after in (" ", ZWNJ))
         assert c.start >= last_end
         last_end = c.end
 
@@ -249,3 +259,116 @@ def test_tracer_names_what_it_removed():
     ]
     assert changes[0].entry == "U+200F RIGHT-TO-LEFT MARK"
     assert trace_remove_invisibles("clean") == ("clean", [])
+
+
+# --- a bidi mark between two letters separates two words (issue 10, item 11) ---
+
+KATABA_RLM = "\u0643\u062a\u0628\u200f\u0627\u0644\u0637\u0627\u0644\u0628"  # wrote RLM the-student
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u200f\u200e", "\u200f\u200b\u2060"])
+def test_bidi_mark_between_arabic_letters_is_a_word_boundary(mark):
+    text = KATABA_RLM.replace("\u200f", mark)
+    assert remove_invisibles(text) == "\u0643\u062a\u0628 \u0627\u0644\u0637\u0627\u0644\u0628"
+    assert remove_invisibles(text, keep_zwnj=False) == remove_invisibles(text)
+    # harakat after the first letter
+    voweled = "\u0643\u062a\u0628\u064e" + mark + "\u0627\u0644"
+    assert remove_invisibles(voweled) == "\u0643\u062a\u0628\u064e \u0627\u0644"
+
+
+def test_bidi_mark_in_persian_context_is_a_half_space():
+    # e-books misuse RLM as the Persian half-space
+    assert remove_invisibles("\u0645\u06cc\u200f\u062e\u0648\u0627\u0647\u0645") == MI_KHAHAM
+    # neither word has a Persian letter, a nearby one does: khaneh-ha ketab
+    text = "\u062e\u0627\u0646\u0647\u200f\u0647\u0627 \u06a9\u062a\u0627\u0628"
+    assert remove_invisibles(text) == text.replace("\u200f", ZWNJ)
+    assert remove_invisibles(text, keep_zwnj=False) == text.replace("\u200f", "")
+    # Urdu (yeh barree) and a presentation form of peh count too
+    assert remove_invisibles("\u0628\u200f\u062a\u06d2") == "\u0628\u200c\u062a\u06d2"
+    assert remove_invisibles("\ufb56\u0628\u200f\u062a") == "\ufb56\u0628\u200c\u062a"
+    # a ZWNJ in the run says half-space whatever the context
+    assert remove_invisibles("\u0628\u200f\u200c\u062a") == "\u0628\u200c\u062a"
+
+
+def test_persian_context_reaches_32_characters():
+    far = "\u06a9 " + "\u0628" * 32 + "\u200f\u062a"
+    near = "\u06a9 " + "\u0628" * 30 + "\u200f\u062a"
+    assert remove_invisibles(far).endswith("\u0628 \u062a")
+    assert remove_invisibles(near).endswith("\u0628\u200c\u062a")
+
+
+def test_bidi_mark_elsewhere_is_still_deleted():
+    assert remove_invisibles("a\u200fb") == "ab"
+    assert remove_invisibles("\u0643\u062a\u0628\u200f") == "\u0643\u062a\u0628"
+    assert remove_invisibles("\u200f\u0643\u062a\u0628") == "\u0643\u062a\u0628"
+    assert remove_invisibles("\u0628\u200f \u062a") == "\u0628 \u062a"
+    assert remove_invisibles("\u0628\u200f\u0661") == "\u0628\u0661"  # before a digit
+    assert remove_invisibles("\u0628\u200fa") == "\u0628a"  # before Latin
+    assert remove_invisibles("\u0640\u200f\u062a") == "\u0640\u062a"  # after tatweel
+    assert remove_invisibles("\u0628\u200f\n\u062a") == "\u0628\n\u062a"
+
+
+def test_isolate_pairs_are_removed_as_pairs():
+    # RTL tools wrap an opposite-direction run, outside its spaces
+    assert (
+        remove_invisibles("\u0643\u062a\u0628 \u2066ABC\u2069 \u0627\u0644")
+        == "\u0643\u062a\u0628 ABC \u0627\u0644"
+    )
+    nested = "\u2067\u0643\u062a\u0628 \u2066ABC \u2068x\u2069\u2069\u2069"
+    assert remove_invisibles(nested) == "\u0643\u062a\u0628 ABC x"
+    # an unpaired one goes too, and an isolate is never a word boundary
+    assert remove_invisibles("\u2069\u0628\u2067\u062a") == "\u0628\u062a"
+    # a bidi mark inside a pair still separates the words around it
+    assert remove_invisibles("\u0628\u2067\u200f\u062a\u2069") == "\u0628 \u062a"
+
+
+def test_bidi_conversion_tracer():
+    out, changes = trace_remove_invisibles("x\x1b[0m " + KATABA_RLM + "\u200b")
+    assert out == "x \u0643\u062a\u0628 \u0627\u0644\u0637\u0627\u0644\u0628"
+    assert [(c.before, c.after, c.rule) for c in changes] == [
+        ("\x1b[0m", "", "terminal escape sequence"),
+        ("\u200f", " ", "bidi mark between letters: word boundary"),
+        ("\u200b", "", "line-break hint"),
+    ]
+    out, changes = trace_remove_invisibles("\u0645\u06cc\u200f\u200e\x1b[1m\u200b\u062e")
+    assert out == "\u0645\u06cc\u200c\u062e"
+    assert [(c.start, c.end, c.after, c.rule) for c in changes] == [
+        (2, 9, "\u200c", "bidi mark between letters: half-space")
+    ]
+    assert apply_changes("\u0645\u06cc\u200f\u200e\x1b[1m\u200b\u062e", changes) == out
+
+
+BIDI_PIECES = st.sampled_from(
+    ["\u0628", "\u062a", "\u06a9", "\u064e", " ", "a", "1", "\u0640", "\x1b[1m", "\n", *INVISIBLES]
+)
+
+
+@given(text=st.lists(BIDI_PIECES, max_size=40).map("".join), keep=st.booleans())
+def test_property_bidi_marks_between_letters(text, keep):
+    out = remove_invisibles(text, keep_zwnj=keep)
+    assert remove_invisibles(out, keep_zwnj=keep) == out
+    assert not (set(out) & BIDI_MARKS)
+    traced, changes = trace_remove_invisibles(text, keep_zwnj=keep)
+    assert traced == out and apply_changes(text, changes) == out
+    # the letters of the output are the letters of the input, in order
+    assert [c for c in out if c in ARABIC_LETTERS] == [c for c in text if c in ARABIC_LETTERS]
+    # every replaced run stood between two letters
+    for c in changes:
+        if c.after or c.rule.startswith("bidi mark between letters"):
+            assert set(c.before) & BIDI_MARKS
+            assert text[c.end] in ARABIC_LETTERS
+
+
+def test_bidi_marks_scale_linearly():
+    import time
+
+    def t(n):
+        text = ("\u0628\u200f" * n) + ("\u200f" * n) + ("\u064e\u200f" * n)
+        best = 1e9
+        for _ in range(3):
+            t0 = time.perf_counter()
+            remove_invisibles(text)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    assert t(40_000) / t(10_000) <= 8

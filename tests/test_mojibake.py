@@ -401,3 +401,122 @@ def test_markup_before_mojibake_handles_escaped_mojibake():
         out = pair(text)
         assert pair(out) == out
     assert pair("caf&Atilde;&copy;") == "café"
+
+
+# --- genuine Arabic glued to Latin; what hides mojibake (issue 10, item 5) -------------------
+
+from strategies import HIDING_NOT_IMAGES, PRESENTATION_FORMS, hidden_markup_text  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أکaa",  # أ ک are the images of C3 98 (Ø), but two letters of a word glued to Latin
+        "آ¨ test",  # آ ¨ are the images of C2 A8, a spacing diaeresis standing alone
+        "آ´ x",
+        "آ¸",
+        "ملک aa",
+        "أکa a",
+    ],
+)
+def test_genuine_arabic_glued_to_latin_is_left_alone(text, use_ftfy):
+    out, changes = trace_repair_mojibake(text, use_ftfy=use_ftfy)
+    assert out == text and changes == []
+
+
+@pytest.mark.parametrize(
+    "broken, fixed",
+    [
+        ("cafأ©", "café"),
+        ("xأکrsted", "xØrsted"),  # a Latin letter before: inside a Latin word
+        ("آ£5m", "£5m"),
+        ("آ°C", "°C"),
+        ("أ©tat", "état"),
+    ],
+)
+def test_lone_cp1256_sequences_still_repaired(broken, fixed, use_ftfy):
+    assert repair_mojibake(broken, use_ftfy=use_ftfy) == fixed
+
+
+@pytest.mark.parametrize(
+    "broken, fixed",
+    [
+        ("caf\u00c3\u200b\u00a9 au lait", "café au lait"),
+        ("Ø§\u2060Ù„Ø¹Ø±Ø¨ÙŠØ©", "العربية"),
+        ("ط§\ufeffظ„ط¹ط±ط¨ظٹط©", "العربية"),
+        ("\ufec1\u00a7\ufec5\u201e x", "ال x"),  # presentation forms of ط ظ
+        # invisibles outside every repair stay (remove_invisibles' business)
+        ("x\u200b Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©\u200b\n\u200bok", "x\u200b العربية\u200b\n\u200bok"),
+        # images stay images: ``Ã\xad`` is í
+        ("MarÃ\u00ada", "María"),
+    ],
+)
+def test_hiding_characters_are_seen_through(broken, fixed, use_ftfy):
+    out, changes = trace_repair_mojibake(broken, use_ftfy=use_ftfy)
+    assert out == fixed == repair_mojibake(broken, use_ftfy=use_ftfy)
+    assert apply_changes(broken, changes) == out
+    assert repair_mojibake(out, use_ftfy=use_ftfy) == out
+
+
+def test_see_through_tracer_spans_and_lines():
+    text = "ok\nx caf\u00c3\u200b\u00a9"
+    out, changes = trace_repair_mojibake(text, use_ftfy=False)
+    assert out == "ok\nx café"
+    assert [(c.start, c.end, c.before, c.after, c.line) for c in changes] == [
+        (8, 11, "\u00c3\u200b\u00a9", "é", 1)
+    ]
+
+
+def test_clean_text_with_hiding_characters_is_returned_as_is():
+    for s in ["العربية\u200b café", "\ufefbمرحبا\u200b", "x\x00y é"]:
+        assert repair_mojibake(s) is s
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        hidden_markup_text(),
+        st.lists(
+            st.sampled_from(
+                [
+                    *HIDING_NOT_IMAGES,
+                    *PRESENTATION_FORMS[:20],
+                    "Ã",
+                    "©",
+                    "Ø",
+                    "§",
+                    "Ù",
+                    "„",
+                    "ط",
+                    "ظ",
+                    " ",
+                    "a",
+                ]
+            ),
+            max_size=30,
+        ).map("".join),
+    ),
+    st.booleans(),
+)
+def test_property_see_through_idempotent_and_traced(text, use_ftfy_flag):
+    out, changes = trace_repair_mojibake(text, use_ftfy=use_ftfy_flag)
+    assert out == repair_mojibake(text, use_ftfy=use_ftfy_flag)
+    assert repair_mojibake(out, use_ftfy=use_ftfy_flag) == out
+    for c in changes:
+        assert text[c.start : c.end] == c.before
+    assert apply_changes(text, changes) == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ã\u200b©" * 500_000,
+        "\ufec1§" * 500_000,
+        "\u200b" * 2_000_000 + "Ã©",
+        ("ط§\u2060" * 50 + " ") * 20_000,
+    ],
+    ids=["k1", "forms", "zwsp", "k2"],
+)
+def test_long_hidden_lines_finish(text):
+    out = repair_mojibake(text, use_ftfy=False)
+    assert repair_mojibake(out, use_ftfy=False) == out

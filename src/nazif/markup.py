@@ -34,9 +34,14 @@ Policies (see ``docs/repair.md``):
   after, once: a tag whose attribute holds ``&quot;`` is removed whole, and
   escaped markup (``&lt;b&gt;``, text *showing* a tag) is not deleted.  When
   decoding would make a removable tag (so that a second call would delete
-  it), ``&lt;`` and ``&gt;`` of that text stay escaped: nothing is lost and
-  the step is idempotent.  A tag whose removal would glue a new tag or
+  it), the ``&lt;`` and ``&gt;`` that would make it stay escaped (all of
+  them, should that not suffice): nothing is lost and the step is
+  idempotent.  A tag whose removal would glue a new tag or
   reference together (``<<b>p>``) is kept.
+- Invisibles and controls that :func:`nazif.invisibles.remove_invisibles`
+  always deletes (and references to them, ``&shy;``) are seen through
+  inside a reference or a tag, and go with it: ``AT&am\u00adp;T`` is
+  ``AT&T``, ``<\u200bb>`` a tag.  Elsewhere they are left alone.
 """
 
 from __future__ import annotations
@@ -46,7 +51,9 @@ import re
 from bisect import bisect_right
 from html.entities import html5 as _HTML5
 
+from .mojibake._cp1256 import C1_PUNCT
 from .steps import Change, attach_tracer, step
+from .tables.invisibles import CONTROLS, INVISIBLE_FORMAT
 
 __all__ = ["remove_markup", "trace_remove_markup"]
 
@@ -122,19 +129,20 @@ def _reference_replacement(m: re.Match[str], keep_angle: bool = False) -> str:
     return m.group()
 
 
-def _keep_angle(m: re.Match[str]) -> str:
-    return _reference_replacement(m, True)
-
-
-def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False) -> str:
+def _unescape(text: str, changes: list[Change] | None, keep: frozenset[int] | None = frozenset()) -> str:
+    """Decode the references of ``text``; those starting at an offset in
+    ``keep`` (all, with ``None``) that stand for ``<`` or ``>`` keep one
+    level of escaping."""
     if "&" not in text:
         return text
     if changes is None:
-        return _REF.sub(_keep_angle if keep_angle else _reference_replacement, text)
+        if not keep and keep is not None:
+            return _REF.sub(_reference_replacement, text)
+        return _REF.sub(lambda m: _reference_replacement(m, keep is None or m.start() in keep), text)
     parts: list[str] = []
     pos = 0
     for m in _REF.finditer(text):
-        new = _reference_replacement(m, keep_angle)
+        new = _reference_replacement(m, keep is None or m.start() in keep)
         if new == m.group():
             continue
         parts.append(text[pos : m.start()])
@@ -145,6 +153,117 @@ def _unescape(text: str, changes: list[Change] | None, keep_angle: bool = False)
         return text
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# --- invisibles inside references and tags ------------------------------------
+
+#: What :func:`nazif.invisibles.remove_invisibles` always deletes.  Inside a
+#: reference or a tag such a character (or a reference to one, ``&shy;``)
+#: would only hide it until that step runs, so this step sees through it.
+#: Not the C1 controls that :func:`nazif.mojibake.repair_mojibake` may turn
+#: into punctuation (``\x80`` is €, ``\x93`` “: windows-1252 read as
+#: latin-1): they may be text.
+_HIDDEN_CHARS = frozenset([*INVISIBLE_FORMAT, *CONTROLS]) - frozenset(C1_PUNCT)
+_HIDDEN = re.compile("[" + "".join(sorted(re.escape(c) for c in _HIDDEN_CHARS)) + "]")
+_HIDDEN_UNIT = re.compile(_HIDDEN.pattern + "+|&[#A-Za-z0-9]{1,32};")
+_HIDDEN_NAMES = sorted(
+    (name for name, value in _HTML5.items() if name.endswith(";") and value in _HIDDEN_CHARS),
+    key=len,
+    reverse=True,
+)
+# Where something may be hidden inside a construct: a hidden character soon
+# after "&" or "<" (no space between), or inside angle brackets, or a
+# reference to a hidden character (named, or any numeric one).  Text without
+# such a place skips the seeing-through pass (bounded scans: linear).
+_MAYBE_HIDDEN = re.compile(
+    rf"[&<][^\s<>]{{0,64}}?{_HIDDEN.pattern}"
+    rf"|<[^<>]{{0,2000}}?{_HIDDEN.pattern}"
+    rf"|&(?:{'|'.join(re.escape(n) for n in _HIDDEN_NAMES)})"
+    r"|&#[xX]?[0-9a-fA-F]{1,7};"
+)
+
+
+def _hidden_units(text: str) -> list[tuple[int, int]]:
+    """Spans of hidden characters and of references to them, in order."""
+    units: list[tuple[int, int]] = []
+    for m in _HIDDEN_UNIT.finditer(text):
+        if m.group()[0] == "&":
+            ref = _REF.fullmatch(m.group())
+            if ref is None or ref.group("chain") or ref.group("chain2") is not None:
+                continue
+            if _reference_value(ref) not in _HIDDEN_CHARS:
+                continue
+        units.append(m.span())
+    return units
+
+
+def _reveal(text: str, changes: list[Change] | None) -> str:
+    """Delete the hidden characters (and references to them) that sit inside
+    a reference or a removable tag, so that those are seen whole:
+    ``&am\u00adp;`` is ``&amp;``, ``<\u200bb>`` is ``<b>``.  Hidden
+    characters anywhere else are left to ``remove_invisibles``."""
+    if ("&" not in text and "<" not in text) or _MAYBE_HIDDEN.search(text) is None:
+        return text
+    units = _hidden_units(text)
+    if not units:
+        return text
+    # the text without them, and where each of its characters came from
+    pieces: list[str] = []
+    kept_starts: list[int] = []  # shadow offset where each kept stretch starts
+    kept_origin: list[int] = []  # ... and its offset in text
+    pos = 0
+    shadow_len = 0
+    for a, b in units:
+        if a > pos:
+            kept_starts.append(shadow_len)
+            kept_origin.append(pos)
+            pieces.append(text[pos:a])
+            shadow_len += a - pos
+        pos = b
+    if pos < len(text):
+        kept_starts.append(shadow_len)
+        kept_origin.append(pos)
+        pieces.append(text[pos:])
+    shadow = "".join(pieces)
+
+    def origin(p: int) -> int:
+        i = bisect_right(kept_starts, p) - 1
+        return kept_origin[i] + p - kept_starts[i]
+
+    spans: list[tuple[int, int]] = []  # constructs of the shadow, in its offsets
+    if "&" in shadow:
+        for m in _REF.finditer(shadow):
+            if _reference_replacement(m) != m.group():
+                spans.append(m.span())
+    if "<" in shadow:
+        closer = _Closer(shadow)
+        for m in _TAG.finditer(shadow):
+            found = _removal(shadow, m, closer)
+            if found is not None:
+                spans.append((m.start(), found[0]))
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    done = 0
+    for a, b in spans:
+        if b <= a:
+            continue
+        start, end = origin(a), origin(b - 1) + 1
+        if start < done or end - start == b - a:
+            continue  # overlaps the last one, or nothing hidden inside
+        out.append(text[done:start])
+        out.append(shadow[a:b])
+        if changes is not None:
+            hidden = text[start:end]
+            changes.append(
+                Change(start, end, hidden, shadow[a:b], rule="hidden", entry="invisible inside markup")
+            )
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 # --- tags -------------------------------------------------------------------
@@ -373,25 +492,122 @@ def _line_numbers(text: str, changes: list[Change]) -> list[Change]:
 
 
 def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> tuple[str, list[Change]]:
-    if _PRESENCE.search(text) is None:
+    if _PRESENCE.search(text) is None and ("&" not in text or _HIDDEN.search(text) is None):
         return text, []
+    revealed: list[Change] | None = [] if trace else None
+    text0 = text
+    if unescape_entities and strip_tags:
+        text = _reveal(text0, revealed)
     first: list[Change] | None = [] if trace else None
     second: list[Change] | None = [] if trace else None
     # Tags first, on the text as written: an attribute holding ``&quot;``
     # is still inside its tag, and ``&lt;b&gt;`` is text, not a tag.
     text1 = _strip_tags(text, first) if strip_tags else text
     text2 = _unescape(text1, second) if unescape_entities else text1
-    if strip_tags and text2 is not text1 and _strip_tags(text2, None) != text2:
+    if strip_tags and text2 is not text1 and _would_strip(text2):
         # Decoding would show markup (``&lt;b&gt;`` -> ``<b>``) that a second
-        # call would take for a tag: ``&lt;`` / ``&gt;`` stay escaped, so
-        # nothing is lost and the step stays idempotent.
+        # call would take for a tag: the ``&lt;`` / ``&gt;`` that would make
+        # such a tag stay escaped, so nothing is lost and the step stays
+        # idempotent.  (Only those: ``&lt;`` elsewhere in the text is decoded,
+        # so that a later step removing the escaped markup's line leaves
+        # nothing for a second call to decode.)
+        keep: frozenset[int] | None = _angles_making_tags(text1)
+        if not keep or _would_strip(_unescape(text1, None, keep)):
+            keep = None  # (then all of them, as a last resort)
         if second is not None:
             second.clear()
-        text2 = _unescape(text1, second, keep_angle=True)
+        text2 = _unescape(text1, second, keep)
     if not trace:
         return text2, []
-    assert first is not None and second is not None
-    return text2, _line_numbers(text, _compose(text, first, second, text1))
+    assert first is not None and second is not None and revealed is not None
+    changes = _compose(text, first, second, text1)
+    if revealed:
+        changes = _compose(text0, revealed, changes, text)
+    return text2, _line_numbers(text0, changes)
+
+
+def _angles_making_tags(text: str) -> frozenset[int]:
+    """Offsets in ``text`` of the references to ``<`` / ``>`` that, decoded
+    with all the others, would be part of a removable tag (seen through
+    hidden characters, as :func:`_reveal` does)."""
+    parts: list[str] = []
+    angles: list[int] = []  # offsets in the decoded text of decoded angle brackets
+    sources: list[int] = []  # ... and where their references start in text
+    pos = 0
+    length = 0
+    for m in _REF.finditer(text):
+        new = _reference_replacement(m)
+        if new == m.group():
+            continue
+        parts.append(text[pos : m.start()])
+        length += m.start() - pos
+        if new in ("<", ">"):
+            angles.append(length)
+            sources.append(m.start())
+        parts.append(new)
+        length += len(new)
+        pos = m.end()
+    if not angles:
+        return frozenset()
+    parts.append(text[pos:])
+    decoded = "".join(parts)
+    # the decoded text without hidden characters, and where each of its
+    # characters came from
+    shadow = decoded
+    starts: list[int] = [0]
+    origins: list[int] = [0]
+    if _HIDDEN.search(decoded) is not None:
+        pieces: list[str] = []
+        starts, origins = [], []
+        done = 0
+        n = 0
+        for h in _HIDDEN.finditer(decoded):
+            if h.start() > done:
+                starts.append(n)
+                origins.append(done)
+                pieces.append(decoded[done : h.start()])
+                n += h.start() - done
+            done = h.end()
+        if done < len(decoded):
+            starts.append(n)
+            origins.append(done)
+            pieces.append(decoded[done:])
+        shadow = "".join(pieces)
+        if not starts:
+            return frozenset()
+
+    def origin(p: int) -> int:
+        i = bisect_right(starts, p) - 1
+        return origins[i] + p - starts[i]
+
+    spans: list[tuple[int, int]] = []
+    closer = _Closer(shadow)
+    for m in _TAG.finditer(shadow):
+        found = _removal(shadow, m, closer)
+        if found is not None and found[0] > m.start():
+            spans.append((origin(m.start()), origin(found[0] - 1) + 1))
+    spans.sort()
+    keep: list[int] = []
+    last = 0  # angles before this index are handled
+    reach = -1
+    for a, b in spans:
+        if b <= reach:
+            continue
+        a = max(a, reach)
+        reach = b
+        i = max(last, bisect_right(angles, a - 1))
+        while i < len(angles) and angles[i] < b:
+            keep.append(sources[i])
+            i += 1
+        last = i
+    return frozenset(keep)
+
+
+def _would_strip(text: str) -> bool:
+    """Whether a call on ``text`` would remove a tag (hidden or not)."""
+    if _reveal(text, None) != text:
+        return True
+    return _strip_tags(text, None) != text
 
 
 @step(lossless=False)
@@ -415,6 +631,8 @@ def remove_markup(text: str, *, unescape_entities: bool = True, strip_tags: bool
     'use the &lt;b&gt; tag'
     >>> remove_markup("5 &lt; 6 &amp;&amp; 7 &gt; 2")
     '5 < 6 && 7 > 2'
+    >>> remove_markup("AT&am\\u00adp;T <\\u200bb>bold</b>")
+    'AT&T bold'
     """
     return _run(text, unescape_entities, strip_tags, False)[0]
 

@@ -63,7 +63,10 @@ PRESETS: dict[str, list[Any]] = {
     "corpus": [
         # Repairs first: no other step may destroy the evidence they need.
         # Markup first: entity-escaped mojibake ("caf&Atilde;&copy;") is only
-        # visible once unescaped; repairing never creates "&" or "<".
+        # visible once unescaped; repairing never creates "&" or "<".  Both see
+        # through the invisibles remove_invisibles deletes later (and the
+        # repair through presentation forms), so a second run finds nothing
+        # they hid ("AT&am\u00adp;T", "<\u200bb>", "cafÃ\u200b©"): docs/repair.md.
         "remove_markup",
         "repair_mojibake",
         *_LOSSLESS_CHARACTERS,

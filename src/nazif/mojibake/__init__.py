@@ -33,11 +33,13 @@ are always built in.  See ``docs/repair.md``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from types import ModuleType
 
 from ..steps import Change, attach_tracer, step
+from ..tables.invisibles import CONTROLS, INVISIBLE_FORMAT
 from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
 from ._utf8 import (
     K1_SIGNATURE,
@@ -424,6 +426,99 @@ def _run(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
+# --- seeing through what other steps delete or fold ----------------------------
+
+# Invisibles that ``remove_invisibles`` deletes and that are no byte's image
+# in the codecs repaired here (the C1 controls, SOFT HYPHEN, LRM, RLM, ZWNJ
+# and ZWJ are: ``Ã\xad`` is í): inside a run of mojibake they only hide it
+# (``cafÃ\u200b©``), so the repair reads the text without them.
+_SEE_THROUGH = frozenset(
+    c for c in (*INVISIBLE_FORMAT, *CONTROLS) if not ("\x80" <= c <= "\x9f") and c not in "\xad\u200e\u200f"
+)
+
+
+def _form_letters() -> dict[str, str]:
+    # Arabic presentation forms of one letter, read as that letter (what
+    # ``fold_presentation_forms`` will make of them): ``ﻁ§`` is ``ط§``.
+    out: dict[str, str] = {}
+    for lo, hi in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE)):
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            folded = unicodedata.normalize("NFKC", c)
+            if len(folded) == 1 and "\u0620" <= folded <= "\u06ff" and unicodedata.category(folded) == "Lo":
+                out[c] = folded
+    return out
+
+
+_FORM_LETTERS = _form_letters()
+_HIDING = re.compile(
+    "["
+    + "".join(re.escape(c) for c in sorted(_SEE_THROUGH))
+    + "]+|["
+    + "".join(re.escape(c) for c in sorted(_FORM_LETTERS))
+    + "]"
+)
+
+
+def _see_through(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
+    """:func:`_run` on ``text`` read without its hiding invisibles and with
+    its presentation-form letters folded; the repairs are then made on
+    ``text`` itself, each over the span of the characters it read (hidden
+    ones inside it go with it, those outside every repair stay)."""
+    pieces: list[str] = []
+    starts: list[int] = []  # shadow offset of each stretch that maps one to one
+    origins: list[int] = []  # ... and its offset in text
+    pos = 0
+    length = 0
+    for m in _HIDING.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            starts.append(length)
+            origins.append(pos)
+            pieces.append(text[pos:a])
+            length += a - pos
+        folded = _FORM_LETTERS.get(m.group())
+        if folded is not None:
+            starts.append(length)
+            origins.append(a)
+            pieces.append(folded)
+            length += 1
+        pos = b
+    if pos < len(text):
+        starts.append(length)
+        origins.append(pos)
+        pieces.append(text[pos:])
+    shadow = "".join(pieces)
+    _, found = _run(shadow, use_ftfy, True)
+    if not found:
+        return text, []
+
+    def origin(p: int) -> int:
+        i = bisect_right(starts, p) - 1
+        return origins[i] + p - starts[i]
+
+    out: list[str] = []
+    changes: list[Change] = []
+    done = 0
+    for c in found:
+        start, end = origin(c.start), origin(c.end - 1) + 1
+        out.append(text[done:start])
+        out.append(c.after)
+        done = end
+        if trace:
+            changes.append(
+                Change(start, end, text[start:end], c.after, rule=c.rule, entry=c.entry, line=c.line)
+            )
+    out.append(text[done:])
+    return "".join(out), changes
+
+
+def _repair(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
+    if _HIDING.search(text) is not None:
+        return _see_through(text, use_ftfy, trace)
+    return _run(text, use_ftfy, trace)
+
+
 @step(lossless=True)
 def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     """Repair mojibake (UTF-8 read as windows-1252/latin-1/windows-1256, windows-1256 read as latin-1).
@@ -448,16 +543,26 @@ def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     decoder already replaced by ``U+FFFD`` (the sequence becomes one ``U+FFFD``,
     since the letter is lost).  With ``use_ftfy`` and ftfy installed, ftfy's
     encoding fixer (and nothing else of ftfy) decodes the windows-1252/latin-1
-    runs the detector found; it may also decline them.
+    runs the detector found; it may also decline them.  Genuine Arabic
+    letters glued to Latin (``أکaa``, ``آ¨``) are not read as a lone
+    windows-1256 sequence.
+
+    Seen through: invisibles that ``remove_invisibles`` deletes and that are
+    no byte's image here (zero-width space, BOM, bidi embeddings and
+    isolates, C0 controls …; not the C1 controls, soft hyphen, LRM, RLM,
+    ZWNJ, ZWJ) and Arabic presentation forms of one letter (read as that
+    letter): a repair covers the span it read, hidden characters included.
 
     >>> repair_mojibake("Itâ€™s a â€œtestâ€\\u009d")
     'It’s a “test”'
     >>> repair_mojibake("ظ…ط±ط\\xadط¨ط§ world")
     'مرحبا world'
+    >>> repair_mojibake("caf\\u00c3\\u200b\\u00a9 au lait, \\u0623\\u06a9aa")
+    'café au lait, أکaa'
     """
     if text.isascii():
         return text
-    return _run(text, use_ftfy, False)[0]
+    return _repair(text, use_ftfy, False)[0]
 
 
 def trace_repair_mojibake(text: str, *, use_ftfy: bool = True) -> tuple[str, list[Change]]:
@@ -468,7 +573,7 @@ def trace_repair_mojibake(text: str, *, use_ftfy: bool = True) -> tuple[str, lis
     >>> out, [(c.line, c.rule, c.entry) for c in changes]
     ('ok\\nالنص', [(1, 'utf8-as-cp1256', 'windows-1256→utf-8')])
     """
-    return _run(text, use_ftfy, True)
+    return _repair(text, use_ftfy, True)
 
 
 attach_tracer(repair_mojibake, trace_repair_mojibake)

@@ -411,6 +411,12 @@ class _Run:
     broken: bool = False  # glued to a broken sequence: the span is left alone
 
 
+def _is_arabic_letter_image(c: str) -> bool:
+    """An Arabic-script letter (windows-1256 images of 0x80..0xBF include
+    پ ٹ چ ژ ڈ گ ک ڑ ں ھ)."""
+    return "\u0620" <= c <= "\u06ff" and unicodedata.category(c) == "Lo"
+
+
 def _is_basic_arabic_letter(s: str) -> bool:
     return len(s) == 1 and ("\u0622" <= s <= "\u063a" or "\u0641" <= s <= "\u064a")
 
@@ -470,11 +476,21 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = Fals
             if decoded.isalpha():
                 # ``أ،`` is also an Arabic list label ("أ، ب، ج"): only inside a
                 # Latin word (``cafأ©``) is a lone windows-1256 letter evidence.
-                strong = ascii_before or ascii_after
+                # When the continuation image is itself an Arabic letter
+                # (``أک`` is Ø, but also two letters of a word glued to the
+                # Latin that follows: ``أکaa``), only a Latin letter before
+                # it is: the repair would turn two letters into one.
+                if _is_arabic_letter_image(cont):
+                    strong = ascii_before
+                else:
+                    strong = ascii_before or ascii_after
             else:
                 # ``آ£`` is a pound sign, ``آ\xa0`` a no-break space; ``آ»`` may
-                # be a word ending in alef madda, and a quote.
-                strong = cont not in _ARABIC_AFTER_WORD
+                # be a word ending in alef madda, and a quote.  A spacing
+                # modifier symbol (``آ¨``: ¨, ``آ´``: ´, ``آ¸``: ¸) is not
+                # text that stands alone: alef madda before a symbol is no
+                # more likely to be a broken one.
+                strong = cont not in _ARABIC_AFTER_WORD and unicodedata.category(decoded) != "Sk"
         elif lead == kind.latin_leads[0] and cont in _AFTER_WORD and before.isascii() and before.isupper():
             # ``MISUTÂ\xa0``: a word-final capital Â (romaji, Romanian,
             # Vietnamese capitals) before a no-break space or punctuation

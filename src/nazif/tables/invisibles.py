@@ -155,3 +155,36 @@ def code_point_ranges(chars) -> list[tuple[int, int]]:
         else:
             out.append((cp, cp))
     return out
+
+
+#: The bidi marks LRM, RLM and ALM.  Between two Arabic-script letters one
+#: (or a run of them) is not deleted but becomes a ZERO WIDTH NON-JOINER or
+#: a space, see :func:`nazif.invisibles.remove_invisibles`.
+BIDI_MARKS: frozenset[str] = frozenset("\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}\N{ARABIC LETTER MARK}")
+
+#: Letters of Persian and Urdu that standard Arabic does not use (source:
+#: the Unicode names and the Persian/Urdu alphabets): PEH, TCHEH, JEH, GAF,
+#: KEHEH, FARSI YEH, HEH WITH YEH ABOVE, TTEH, DDAL, RREH, NOON GHUNNA, HEH
+#: DOACHASHMEE, HEH GOAL, YEH BARREE.  One of them near a bidi mark between
+#: two letters says the mark stands for the Persian/Urdu half-space (ZWNJ).
+_PERSIAN_URDU_BASE = "\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2"
+
+
+def _with_presentation_forms(base: str) -> frozenset[str]:
+    out = set(base)
+    for lo, hi, is_presentation in _ARABIC_BLOCKS:
+        if is_presentation:
+            for cp in range(lo, hi + 1):
+                folded = unicodedata.normalize("NFKC", chr(cp))
+                if len(folded) == 1 and folded in base:
+                    out.add(chr(cp))
+    return frozenset(out)
+
+
+#: :data:`_PERSIAN_URDU_BASE` and their presentation forms (FB56 PEH
+#: ISOLATED FORM …).
+PERSIAN_URDU_LETTERS: frozenset[str] = _with_presentation_forms(_PERSIAN_URDU_BASE)
+
+#: How far (in characters, on each side of the run of marks) the context for
+#: the Persian/Urdu decision reaches: a few words.
+PERSIAN_CONTEXT_CHARS = 32
