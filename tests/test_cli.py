@@ -1,8 +1,11 @@
-"""End-to-end tests of the ``nazif`` command, run as a real subprocess.
+"""End-to-end tests of the ``nazif`` command.
 
-Every test drives ``python -m nazif ...`` (and one the installed ``nazif``
-script) through pipes and files, and checks outputs byte for byte, exit codes,
-the one-line error messages, and that no partial output is ever left behind.
+The tests drive ``nazif ...`` through standard input and output and files, and
+check outputs byte for byte, exit codes, the one-line error messages, and that
+no partial output is ever left behind.  Most run :func:`nazif.cli.main` in this
+process (``run``, see ``cli_helpers.py``); signals, ptys, a broken pipe, a
+killed main process, a fresh interpreter and the installed script run
+``python -m nazif`` (or ``nazif``) as a real subprocess.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import nazif
+from cli_helpers import Result, run_cli, run_process
 
 # Register the display preset's steps without importing every subsystem
 # (``nazif.clean`` would otherwise load them all on first use).
@@ -34,34 +38,20 @@ ZWSP = "\u200b"
 TATWEEL = "\u0640"
 
 
-def run(
-    *args: str,
-    input: bytes | None = None,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-    timeout: float = 60,
-) -> subprocess.CompletedProcess:
-    full_env = dict(os.environ)
-    full_env.pop("NO_COLOR", None)
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "nazif", *args],
-        input=input if input is not None else b"",
-        capture_output=True,
-        cwd=cwd,
-        env=full_env,
-        timeout=timeout,
-    )
+#: Most tests run the command in this process (fast, and measured by coverage);
+#: the ones that need a real process (signals, ptys, a broken pipe, a fresh
+#: interpreter, workers started from it) use ``run_process`` or ``subprocess``.
+run = run_cli
 
 
-def ok(proc: subprocess.CompletedProcess) -> bytes:
+def ok(proc: Result | subprocess.CompletedProcess) -> bytes:
     assert proc.returncode == 0, proc.stderr.decode()
     assert b"Traceback" not in proc.stderr
     return proc.stdout
 
 
-def one_line_error(proc: subprocess.CompletedProcess, code: int) -> str:
-    """The process failed with ``code`` and said so in exactly one line, no traceback."""
+def one_line_error(proc: Result | subprocess.CompletedProcess, code: int) -> str:
+    """The command failed with ``code`` and said so in exactly one line, no traceback."""
     err = proc.stderr.decode()
     assert proc.returncode == code, (proc.returncode, err)
     assert "Traceback" not in err
@@ -151,6 +141,7 @@ def test_display_preset_does_not_load_chrome_or_language_models():
 
 
 def test_python_m_nazif_cli_and_installed_script():
+    assert ok(run_process("--version")).decode() == f"nazif {nazif.__version__}\n"
     proc = subprocess.run([sys.executable, "-m", "nazif.cli", "--version"], capture_output=True)
     assert proc.stdout.decode() == f"nazif {nazif.__version__}\n"
     script = Path(sys.executable).parent / "nazif"
@@ -682,8 +673,10 @@ def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path):
     small.write_bytes(_corpus_records(400))
     outs = {}
     for jobs in ("1", "2"):
+        # one end-to-end run of the workers, started from a fresh interpreter
+        runner = run if jobs == "1" else run_process
         plain = ok(
-            run(
+            runner(
                 "clean",
                 str(src),
                 "--field",
@@ -696,7 +689,7 @@ def test_jobs_2_is_byte_identical_to_jobs_1(tmp_path):
             )
         )
         report = tmp_path / f"report{jobs}.jsonl"
-        proc = run(
+        proc = runner(
             "clean",
             str(small),
             "--field",

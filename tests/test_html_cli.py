@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import run_cli as run  # in this process: see cli_helpers.py
+
 pytest.importorskip("lxml")
 
 FIX = Path(__file__).parent / "fixtures" / "html"
-
-
-def run(*args, input=None):
-    return subprocess.run(
-        [sys.executable, "-m", "nazif", *args], input=input, capture_output=True, timeout=120
-    )
 
 
 def test_curl_example_on_a_saved_page():

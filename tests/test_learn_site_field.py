@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import nazif
+from cli_helpers import run_cli  # in this process: see cli_helpers.py
 from nazif.chrome.learn import SiteCounts, site_of
 from scale_samples import PAGES, SITE_LINE
 
@@ -54,10 +53,12 @@ def test_cli_site_field(tmp_path: Path) -> None:
     src = tmp_path / "crawl.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "nazif", "clean", "--preset", "corpus", "--jsonl", "--field", "text"]
-    subprocess.run([*cmd, "--site-field", "url", str(src), "-o", str(out)], check=True, timeout=120)
+    cmd = ["clean", "--preset", "corpus", "--jsonl", "--field", "text"]
+    proc = run_cli(*cmd, "--site-field", "url", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
     plain = tmp_path / "plain.jsonl"
-    subprocess.run([*cmd, str(src), "-o", str(plain)], check=True, timeout=120)
+    proc = run_cli(*cmd, str(src), "-o", str(plain))
+    assert proc.returncode == 0, proc.stderr.decode()
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["id"] for g in got] == [r["id"] for r in recs]
     plain_lines = plain.read_text(encoding="utf-8").splitlines()
@@ -78,8 +79,8 @@ def test_cli_site_field(tmp_path: Path) -> None:
 def test_cli_site_field_needs_chrome_removal_and_files(tmp_path: Path) -> None:
     src = tmp_path / "crawl.jsonl"
     src.write_text('{"text": "a", "url": "x"}\n', encoding="utf-8")
-    base = [sys.executable, "-m", "nazif", "clean", "--jsonl", "--site-field", "url"]
-    r = subprocess.run([*base, "--preset", "display", str(src)], capture_output=True, timeout=60)
-    assert r.returncode != 0 and b"remove_chrome" in r.stderr
-    r = subprocess.run([*base, "--preset", "corpus"], input=b"{}\n", capture_output=True, timeout=60)
-    assert r.returncode != 0 and b"standard input" in r.stderr
+    base = ["clean", "--jsonl", "--site-field", "url"]
+    r = run_cli(*base, "--preset", "display", str(src))
+    assert r.returncode == 2 and b"remove_chrome" in r.stderr
+    r = run_cli(*base, "--preset", "corpus", input=b"{}\n")
+    assert r.returncode == 2 and b"standard input" in r.stderr

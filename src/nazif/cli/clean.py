@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..pipeline import Pipeline
-from .app import build_pipeline, resolve_fields, resolve_format
 from .args import check_jobs
 from .engine import Job, Task
 from .errors import DataError, UsageError
@@ -39,6 +38,7 @@ from .io import (
     regular_file_problem,
     resolve_inputs,
 )
+from .options import build_pipeline, resolve_fields, resolve_format
 from .progress import Progress
 from .report import Stats, Warnings
 from .workers import effective_jobs, run_tasks

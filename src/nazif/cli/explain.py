@@ -20,10 +20,10 @@ import sys
 import unicodedata
 from typing import Any
 
-from .app import build_pipeline, resolve_fields, resolve_format
 from .documents import iter_documents
 from .errors import DataError, UsageError
 from .io import encode_text, resolve_inputs, write_stdout
+from .options import build_pipeline, resolve_fields, resolve_format
 
 __all__ = ["cmd_explain", "render", "visible"]
 

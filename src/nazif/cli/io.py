@@ -58,14 +58,12 @@ STDIN_LABEL = "<stdin>"
 
 
 def _chunk_size() -> int:
+    """Bytes of input per task (1 MiB; records are cut at line ends)."""
     # Undocumented knob for tests (small chunks exercise ordering across tasks).
     try:
         return max(1, int(os.environ.get("NAZIF_CLI_CHUNK_BYTES", "")))
     except ValueError:
         return 1 << 20
-
-
-CHUNK_SIZE = _chunk_size()  # bytes of input per task (records are cut at line ends)
 
 
 # -- inputs -----------------------------------------------------------------
@@ -187,11 +185,15 @@ def csv_cut(block: bytes, parity: int, quote: bytes = b'"') -> tuple[int, int]:
         cur, end = before, nl
 
 
-def iter_chunks(inp: Input, fh: BinaryIO, cutter: Cutter, size: int = CHUNK_SIZE) -> Iterator[bytes]:
+def iter_chunks(inp: Input, fh: BinaryIO, cutter: Cutter, size: int | None = None) -> Iterator[bytes]:
     """Stream ``fh`` as chunks of about ``size`` bytes that end where ``cutter`` says.
 
+    ``size`` defaults to the chunk size of this run (read when the stream
+    starts, so ``main()`` called in one process honours the test knob).
     Memory stays bounded by the chunk size (or the longest record).
     """
+    if size is None:
+        size = _chunk_size()
     parts: list[bytes] = []
     state = 0
     # read1 returns what a pipe has without waiting for a full chunk, so

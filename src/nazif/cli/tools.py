@@ -17,11 +17,11 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
-from .app import import_subsystem, resolve_fields, resolve_format
 from .args import parse_value
 from .documents import iter_documents
 from .errors import DataError, UsageError
 from .io import StdoutSink, encode_json_line, open_output, resolve_inputs, write_stdout
+from .options import import_subsystem, resolve_fields, resolve_format
 
 __all__ = [
     "cmd_chrome_find",
