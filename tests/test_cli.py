@@ -941,3 +941,53 @@ def test_csv_unterminated_quote_is_an_error_naming_the_line(tmp_path, jobs):
     # a quoted field that does close, over two lines and with doubled quotes, is fine
     src.write_bytes(b'id,text\n1,ok\n2,"multi\nline ""q"" done"\n3,z\n')
     assert ok(run("clean", "--csv", "--field", "text", str(src))) == src.read_bytes()
+
+
+# --- a user's own steps, named on the command line ----------------------------
+
+USER_STEPS = """
+from nazif.steps import step
+
+
+@step(lossless=True)
+def strip_site_suffix(text: str, *, suffix: str = " - Example News") -> str:
+    return "\\n".join(l[: -len(suffix)] if l.endswith(suffix) else l for l in text.split("\\n"))
+"""
+
+
+def test_import_makes_a_users_step_nameable(tmp_path):
+    (tmp_path / "mysteps.py").write_text(USER_STEPS, encoding="utf-8")
+    # -I: the current folder is not on sys.path (like the installed `nazif` script)
+    cmd = [sys.executable, "-I", "-m", "nazif", "clean", "--import", "mysteps", "--steps"]
+    text = b"Port reopens - Example News\nBody.\n"
+    done = subprocess.run(
+        [*cmd, "strip_site_suffix"], input=text, capture_output=True, cwd=tmp_path, timeout=60
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == b"Port reopens\nBody.\n"
+    opt = subprocess.run(
+        [*cmd, "strip_site_suffix:suffix=.", "--lines"],
+        input=b"a.\nb\n",
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert opt.stdout == b"a\nb\n", opt.stderr.decode()
+    # without --import the step is unknown: a usage error naming it
+    plain = subprocess.run(
+        cmd[:-3] + ["--steps", "strip_site_suffix"], input=text, capture_output=True, cwd=tmp_path, timeout=60
+    )
+    assert plain.returncode == 2 and b"strip_site_suffix" in plain.stderr
+
+
+def test_import_of_a_missing_module_is_one_line(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-I", "-m", "nazif", "clean", "--import", "no_such_module_here"],
+        input=b"x",
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().startswith("nazif: --import no_such_module_here: cannot import it")
+    assert b"Traceback" not in done.stderr

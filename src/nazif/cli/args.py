@@ -135,6 +135,15 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help='a pipeline saved as JSON: a list of steps, or {"preset": ..., "steps": [...]}',
     )
+    g.add_argument(
+        "--import",
+        dest="imports",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="import MODULE first (repeatable; found from the current folder too), so that the steps "
+        "it registers with @nazif.steps.step can be named in --steps or --config",
+    )
 
 
 def _add_format_options(p: argparse.ArgumentParser, *, default_field: str = "text") -> Any:

@@ -13,6 +13,7 @@ import importlib
 import inspect
 import json
 import os
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -75,11 +76,26 @@ def _validate(pipeline: Any) -> None:
             raise UsageError(f"step {s.name}: invalid options {s.options}: {exc}") from None
 
 
+def import_user_modules(modules: Iterable[str]) -> None:
+    """Import the ``--import`` modules (a user's own steps), looking in the
+    current folder too, as ``python -m`` would."""
+    for module in modules:
+        here = os.getcwd()
+        if here not in sys.path and "" not in sys.path:
+            sys.path.insert(0, here)
+        try:
+            importlib.import_module(module)
+        except Exception as exc:  # the user's module: any error is theirs, reported in one line
+            raise UsageError(f"--import {module}: cannot import it: {type(exc).__name__}: {exc}") from None
+
+
 def build_pipeline(args: Any) -> Any:
-    """The pipeline named by ``--preset``, ``--steps`` or ``--config`` (default: display)."""
+    """The pipeline named by ``--preset``, ``--steps`` or ``--config`` (default: display),
+    after the ``--import`` modules."""
     from ..pipeline import Pipeline
     from .args import DEFAULT_PRESET, parse_steps
 
+    import_user_modules(getattr(args, "imports", None) or [])
     spec: Any
     if getattr(args, "config", None):
         try:
