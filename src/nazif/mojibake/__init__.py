@@ -557,8 +557,8 @@ def repair_mojibake(text: str, *, use_ftfy: bool = True) -> str:
     'It’s a “test”'
     >>> repair_mojibake("ظ…ط±ط\\xadط¨ط§ world")
     'مرحبا world'
-    >>> repair_mojibake("caf\\u00c3\\u200b\\u00a9 au lait, \\u0623\\u06a9aa")
-    'café au lait, أکaa'
+    >>> repair_mojibake("caf\\u00c3\\u200b\\u00a9 au lait"), repair_mojibake("\\u0623\\u06a9aa")
+    ('café au lait', 'أکaa')
     """
     if text.isascii():
         return text
