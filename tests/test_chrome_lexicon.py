@@ -164,3 +164,13 @@ def test_pattern_lines_agree_with_match_pattern_on_any_text(lines):
     assert lex.pattern_lines(lines) == [
         i for i, line in enumerate(lines) if line and lex.match_pattern(line) is not None
     ]
+
+
+def test_pattern_lines_without_bidi_controls_agree():
+    lex = Lexicon.empty().with_patterns(["^Photo: "])
+    lines = ["Photo: a", "\u200fPhoto: b", "x"]
+    assert lex.pattern_lines(lines) == [0, 1]
+    assert lex.pattern_lines(lines[:1] + lines[2:], bidi=False) == [0]
+    # the flag comes from the text: a bidi mark anywhere turns the per-line removal on
+    text = "\n".join(lines)
+    assert [r.line for r in chrome.find(text, lexicon=lex)] == [0, 1]

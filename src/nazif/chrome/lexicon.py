@@ -101,6 +101,11 @@ _LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
+def has_bidi_controls(text: str) -> bool:
+    """Whether ``text`` holds a bidi control that patterns are searched without."""
+    return not text.isascii() and _BIDI_RE.search(text) is not None
+
+
 def _without_bidi(line: str) -> str:
     """``line`` without bidi controls (patterns are searched in that form)."""
     if line.isascii() or _BIDI_RE.search(line) is None:
@@ -385,8 +390,9 @@ class Lexicon:
                 return e
         return None
 
-    def pattern_lines(self, lines: Iterable[str]) -> list[int]:
-        """Indices of the ``lines`` in which :meth:`match_pattern` finds a pattern.
+    def pattern_lines(self, lines: Iterable[str], *, bidi: bool = True) -> list[int]:
+        """Indices of the ``lines`` in which :meth:`match_pattern` finds a pattern
+        (``bidi=False``: the caller knows that no line holds a bidi control).
 
         >>> Lexicon.empty().with_patterns([r"^Photo: ", r"^Video: "]).pattern_lines(["a", "Video: x", "Photo: y"])
         [1, 2]
@@ -398,6 +404,8 @@ class Lexicon:
             if floating is None and anchored is not None:
                 # the usual case (the built-in patterns are all anchored): one match per line
                 match = anchored.match
+                if not bidi:
+                    return [i for i, line in enumerate(lines) if line and match(line) is not None]
                 return [i for i, line in enumerate(lines) if line and match(_without_bidi(line)) is not None]
             hit = self._any_pattern
             return [i for i, line in enumerate(lines) if line and hit(_without_bidi(line))]

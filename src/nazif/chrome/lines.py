@@ -118,6 +118,7 @@ class _Doc:
         self._wrapped: bool | None = None
         self._title = -2
         self.ascii = False
+        self.bidi = True  # may hold bidi controls (analyse knows from the text)
         # per-line evidence and the screen, shared by the analyses of one text
         # (page mode runs the article analysis too) and by the model's features
         self.ev: dict[int, tuple[Hit | None, bool]] = {}

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .evidence import _evidence
-from .lexicon import Lexicon
+from .lexicon import Lexicon, has_bidi_controls
 from .lines import Hit, _Doc
 from .page import _analyse_page
 from .screen import _edge_foreign, _has_repeats, _screen
@@ -61,6 +61,7 @@ def analyse(
     if text is None:
         text = "\n".join(lines)
     doc.ascii = text.isascii()
+    doc.bidi = has_bidi_controls(text)
     if mode == "page":
         return _analyse_page(doc)
     pre: dict[int, tuple[Hit | None, bool]] = {}

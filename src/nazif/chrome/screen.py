@@ -113,7 +113,7 @@ def _screen_lines(doc: _Doc) -> list[int]:
                 out.append(i)
     if doc.lex.has_patterns:
         # searched line by line, as the evidence is (bidi controls removed)
-        out = sorted(set(out).union(doc.lex.pattern_lines(doc.raw)))
+        out = sorted(set(out).union(doc.lex.pattern_lines(doc.raw, bidi=doc.bidi)))
     return out
 
 
