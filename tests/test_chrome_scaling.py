@@ -8,12 +8,10 @@ timed best of three, at sizes where one run takes tens of milliseconds.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 import nazif.chrome as chrome
+from timing import best_time
 
 #: t(4n) / t(n) for a linear algorithm is about 4; quadratic would be 16
 BOUND = 6.0
@@ -41,15 +39,6 @@ def similar_list_lines(n: int) -> str:
     )
 
 
-def _best(func: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 CASES = [
     (other_script_run_ending_in_chrome, 1500, "article"),
     (other_script_run_ending_in_chrome, 1500, "page"),
@@ -63,5 +52,7 @@ CASES = [
 def test_time_grows_linearly(make, n, mode):
     small, large = make(n), make(4 * n)
     chrome.remove(small, mode=mode)  # warm the caches (lexicon, model)
-    ratio = _best(lambda: chrome.remove(large, mode=mode)) / _best(lambda: chrome.remove(small, mode=mode))
+    ratio = best_time(lambda: chrome.remove(large, mode=mode)) / best_time(
+        lambda: chrome.remove(small, mode=mode)
+    )
     assert ratio <= BOUND, f"t(4n)/t(n) = {ratio:.1f}"

@@ -11,7 +11,6 @@ t(4n)/t(n) (best of three, sizes where one run takes tens of milliseconds).
 from __future__ import annotations
 
 import sys
-import time
 import unicodedata
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ import nazif
 from nazif import _nfc
 from nazif._nfc import MAX_RUN, NONSTARTER_DECOMPOSITIONS, nfc
 from nazif.arabic import normalize_nfc, remove_diacritics
+from timing import best_time
 
 #: t(4n) / t(n): about 4 for linear (the sort adds a log factor), 16 for quadratic
 BOUND = 5.0
@@ -46,15 +46,6 @@ def shaddas_then_fathas(n: int) -> str:
     return BEH + SHADDA * (n // 2) + FATHA * (n // 2)
 
 
-def _best(func: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        func()
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def _ratio(func: Callable[[str], object], make: Callable[[int], str], n: int) -> float:
     """t(4n)/t(n) in CPU time, best of three each; measured again (up to three
     times) while above BOUND, as a busy machine can slow one size (quadratic
@@ -63,7 +54,7 @@ def _ratio(func: Callable[[str], object], make: Callable[[int], str], n: int) ->
     func(small)  # warm up (the run pattern is built on first use)
     ratio = float("inf")
     for _ in range(3):
-        ratio = min(ratio, _best(lambda: func(large)) / _best(lambda: func(small)))
+        ratio = min(ratio, best_time(lambda: func(large)) / best_time(lambda: func(small)))
         if ratio <= BOUND:
             break
     return ratio

@@ -26,6 +26,8 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from functools import cache
 
+from ._charclass import code_point_class
+
 __all__ = ["MAX_RUN", "nfc"]
 
 # A run of at most this many non-starters is left to unicodedata (its
@@ -45,19 +47,6 @@ _SCAN_END = 0x20000
 
 # Distinct characters of a run found by count/search passes before set() is used.
 _FEW = 16
-
-
-def _class(cps: list[int]) -> str:
-    """The body of a character class matching exactly the sorted code points ``cps``."""
-    parts = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        parts.append(f"\\U{cps[i]:08x}" if i == j else f"\\U{cps[i]:08x}-\\U{cps[j]:08x}")
-        i = j + 1
-    return "".join(parts)
 
 
 @cache
@@ -80,7 +69,7 @@ def _long_run() -> re.Pattern[str]:
     bmp = sorted(cp for cp in cps if cp < 0x10000)
     astral = [cp for cp in cps if cp >= 0x10000]
     supplementary = f"\\U{min(astral):08x}-\\U{max(astral):08x}" if astral else ""
-    one = "[" + _class(bmp) + supplementary + "]"
+    one = "[" + code_point_class(bmp) + supplementary + "]"
     return re.compile(one + one + f"{{{MAX_RUN},}}")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from .._charclass import code_point_class
 from . import _generated_tables as gen
 from ._marks import newer_marks
 
@@ -60,17 +61,7 @@ def _chars(ranges: Iterable[tuple[int, int]]) -> frozenset[str]:
 
 def char_class(chars: Iterable[str]) -> str:
     """The body of a ``re`` character class matching exactly ``chars`` (as ranges)."""
-    cps = sorted({ord(c) for c in chars})
-    parts = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        lo, hi = cps[i], cps[j]
-        parts.append(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}")
-        i = j + 1
-    return "".join(parts)
+    return code_point_class(ord(c) for c in chars)
 
 
 # --- presentation forms ----------------------------------------------------

@@ -378,6 +378,17 @@ class _FileSink(Sink):
     _raw: BinaryIO
     _fh: BinaryIO
     _closed: bool
+    label: str
+
+    def write(self, data: bytes) -> None:
+        if not data:
+            return
+        try:
+            self._fh.write(data)
+        except BrokenPipeError:
+            raise  # a FIFO whose reader went away: like a closed pipe on stdout
+        except OSError as exc:
+            raise _write_error(self.label, exc) from None
 
     def _close(self) -> None:
         if not self._closed:
@@ -426,14 +437,6 @@ class AtomicFile(_FileSink):
         compress = self.label.endswith(".gz") if compress is None else compress
         self._fh: BinaryIO = _gzip_over(self._raw, target.name[:-3]) if compress else self._raw
         self._closed = False
-
-    def write(self, data: bytes) -> None:
-        if not data:
-            return
-        try:
-            self._fh.write(data)
-        except OSError as exc:
-            raise _write_error(self.label, exc) from None
 
     def mark_changed(self) -> None:
         """The output differs from the target's current content."""
@@ -502,16 +505,6 @@ class DirectFile(_FileSink):
         compress = self.label.endswith(".gz") if compress is None else compress
         self._fh: BinaryIO = _gzip_over(self._raw, "") if compress else self._raw
         self._closed = False
-
-    def write(self, data: bytes) -> None:
-        if not data:
-            return
-        try:
-            self._fh.write(data)
-        except BrokenPipeError:
-            raise  # a FIFO whose reader went away: like a closed pipe on stdout
-        except OSError as exc:
-            raise _write_error(self.label, exc) from None
 
     def flush(self) -> None:
         try:
