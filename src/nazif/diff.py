@@ -37,38 +37,49 @@ def _line_offsets(lines: list[str]) -> list[int]:
 def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
     if a == b:
         return []
-    # The common ends never change: trim them first (cheap, and it keeps the
-    # quadratic matcher on the small changed middle).
+    # The common ends never change: trim them first (in chunks, then character
+    # by character), so the diff works on the changed middle only.
     limit = min(len(a), len(b))
     head = 0
+    while head + _CHUNK <= limit and a[head : head + _CHUNK] == b[head : head + _CHUNK]:
+        head += _CHUNK
     while head < limit and a[head] == b[head]:
         head += 1
     tail = 0
-    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+    la, lb = len(a), len(b)
+    while (
+        tail + _CHUNK <= limit - head
+        and a[la - tail - _CHUNK : la - tail] == b[lb - tail - _CHUNK : lb - tail]
+    ):
+        tail += _CHUNK
+    while tail < limit - head and a[la - 1 - tail] == b[lb - 1 - tail]:
         tail += 1
     if head or tail:
         a, b, base = a[head : len(a) - tail], b[head : len(b) - tail], base + head
         if not a or not b:
             return [Change(base, base + len(a), a, b, line=line)]
     if len(a) == len(b):
-        # Characters mapped in place: the runs of differing positions, linear.
-        out_same: list[Change] = []
-        start = -1
+        # Characters mapped in place: the runs of differing positions.  Equal
+        # chunks are skipped whole; inside the others positions are compared
+        # by a comprehension (linear, no per-character Python branch).
         n = len(a)
-        i = 0
-        while i < n:
-            if start < 0 and a[i : i + _CHUNK] == b[i : i + _CHUNK]:
-                i += _CHUNK  # equal chunks are skipped whole
-                continue
-            if a[i] != b[i]:
-                if start < 0:
-                    start = i
-            elif start >= 0:
-                out_same.append(Change(base + start, base + i, a[start:i], b[start:i], line=line))
-                start = -1
-            i += 1
-        if start >= 0:
-            out_same.append(Change(base + start, base + n, a[start:], b[start:], line=line))
+        diff: list[int] = []
+        for lo in range(0, n, _CHUNK):
+            hi = lo + _CHUNK
+            x, y = a[lo:hi], b[lo:hi]
+            if x != y:
+                diff.extend(lo + k for k, (p, q) in enumerate(zip(x, y)) if p != q)
+        out_same: list[Change] = []
+        k = 0
+        while k < len(diff):
+            start = end = diff[k]
+            k += 1
+            while k < len(diff) and diff[k] == end + 1:
+                end = diff[k]
+                k += 1
+            out_same.append(
+                Change(base + start, base + end + 1, a[start : end + 1], b[start : end + 1], line=line)
+            )
         return out_same
     if len(a) + len(b) > _CHAR_DIFF_LIMIT:
         return [Change(base, base + len(a), a, b, line=line)]
