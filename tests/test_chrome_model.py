@@ -168,3 +168,18 @@ def test_builtin_model_adds_no_line() -> None:
     assert m.threshold("article") is None and m.threshold("page") is None
     text = "\n".join([EN_SENTENCE, "Home", "News", "World", EN_SENTENCE])
     assert all(r.rule != "model" for mode in chrome.MODES for r in chrome.find(text, mode=mode))
+
+
+@pytest.mark.parametrize("name", ["chrome_page_ar.txt", "chrome_article_ar.txt", "chrome_page_en.txt"])
+@pytest.mark.parametrize("mode", ["article", "page"])
+def test_unscored_path_agrees_with_scoring(name: str, mode: str) -> None:
+    # at a veto of 0 nothing the model says can change a decision, so the text is not
+    # scored; a veto just above 0 forces scoring and must decide the same
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8")
+    base = Model.builtin()
+    zero = Model(base.stages, {"article-veto": 0.0, "page-veto": 0.0})
+    tiny = Model(base.stages, {"article-veto": 1e-12, "page-veto": 1e-12})
+    assert chrome.find(text, mode=mode, model=zero) == chrome.find(text, mode=mode, model=tiny)
+    assert chrome.find(text, mode=mode, model=zero)

@@ -66,9 +66,9 @@ def _char_changes(a: str, b: str, base: int, line: int | None) -> list[Change]:
         diff: list[int] = []
         for lo in range(0, n, _CHUNK):
             hi = lo + _CHUNK
-            x, y = a[lo:hi], b[lo:hi]
-            if x != y:
-                diff.extend(lo + k for k, (p, q) in enumerate(zip(x, y)) if p != q)
+            chunk_a, chunk_b = a[lo:hi], b[lo:hi]
+            if chunk_a != chunk_b:
+                diff.extend(lo + k for k, (p, q) in enumerate(zip(chunk_a, chunk_b)) if p != q)
         out_same: list[Change] = []
         k = 0
         while k < len(diff):

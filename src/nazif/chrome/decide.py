@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .evidence import _COPYRIGHT, _maybe_copyright
+from .evidence import _COPYRIGHT, _evidence, _maybe_copyright
 from .features import is_fragment_pair, line_features, reads_as_prose
 from .lexicon import Lexicon
 from .lines import Hit, _Doc, _key
@@ -71,6 +71,30 @@ def _firm(i: int, hits: dict[int, Hit], feats: dict[str, float], line: str) -> b
     if h is not None and h.rule in FIRM_RULES:
         return True
     return any(f"ev-strong:{r}" in feats for r in FIRM_RULES) or _copyright(line)
+
+
+def _safe(doc: _Doc, lines: Sequence[str], hits: dict[int, Hit], mode: str) -> dict[int, Hit]:
+    """The rules' removals that the safety rules let through (the same as the
+    scored path when no score can overrule a removal)."""
+    idx = [i for i in range(len(lines)) if lines[i].strip()]
+    prose = _prose_lines(lines, idx)
+    keep_head = _headline(doc, idx) if mode == "page" else -1
+    out: dict[int, Hit] = {}
+    for i, h in hits.items():
+        if i == keep_head or not lines[i].strip():
+            continue
+        if i in prose and not _firm_direct(doc, i, h, lines[i]):
+            continue
+        out[i] = h
+    return out
+
+
+def _firm_direct(doc: _Doc, i: int, h: Hit, line: str) -> bool:
+    """:func:`_firm` from the line's own evidence instead of its features."""
+    if h.rule in FIRM_RULES:
+        return True
+    ev, strong = _evidence(doc, i)
+    return (strong and ev is not None and ev.rule in FIRM_RULES) or _copyright(line)
 
 
 def _guarded(lines: Sequence[str], i: int, h: Hit) -> bool:
@@ -134,11 +158,15 @@ def decide(
     thr = m.threshold(mode)
     if thr is None and not hits:
         return {}  # the model only overrules removals, and there are none
+    veto = m.veto(mode, doc.majority_script())
+    if thr is None and veto <= 0.0:
+        # nothing the model says can change the decision (Arabic text, at the
+        # built-in thresholds): the safety rules alone, without scoring
+        return _safe(doc, lines, hits, mode)
     article_hits = analyse(lines, lex, "article", text, doc=doc) if mode == "page" else None
     feats = line_features(lines, lexicon=lex, mode=mode, hits=hits, article_hits=article_hits, doc=doc)
     # without additions only the lines the rules remove need a final score
     scores, ctx = m.scores_and_context(feats, mode, only=hits if thr is None else None)
-    veto = m.veto(mode, doc.majority_script())
     idx = [i for i in range(len(lines)) if feats[i]]
     prose = _prose_lines(lines, idx)
     keep_head = _headline(doc, idx) if mode == "page" else -1
