@@ -174,6 +174,15 @@ def test_lone_sequence_alone_still_repaired(use_ftfy):
     check("10\u00c2\xa0km", "10\xa0km", use_ftfy)
 
 
+@pytest.mark.parametrize(
+    "mark", ["\u2018", "\u201c", "\u00ab", "\u00a0", "\u00ad", "\u2009", "\u2032", "\uff02"]
+)
+def test_quotes_and_spaces_beside_a_lone_sequence_are_not_evidence(mark, use_ftfy):
+    # smart quotes and no-break spaces are added after the text is stored,
+    # and a preset turns them into ASCII: the line must read the same either way
+    check(f"{mark}the caf\u00c3\u00a9 {mark}", f"{mark}the caf\u00e9 {mark}", use_ftfy)
+
+
 # --- lost bytes ---------------------------------------------------------------------
 
 

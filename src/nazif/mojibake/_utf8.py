@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..tables.quotes import QUOTE_CHARS
 from .tables import (
     CP1252_SPECIALS,
     CP1256,
@@ -621,9 +622,27 @@ def _lone_sequence_among_other_text(kind: Utf8Kind, line: str, lo: int, hi: int,
     span is not repaired (it is correct text, or another codec's)."""
     if run.end - run.start != 2 or kind.seq.fullmatch(line, run.start, run.end) is None:
         return False
-    return any(c >= "\x80" and c != LOSSY for c in line[lo : run.start]) or any(
-        c >= "\x80" and c != LOSSY for c in line[run.end : hi]
+    return any(_is_codec_evidence(c) for c in line[lo : run.start]) or any(
+        _is_codec_evidence(c) for c in line[run.end : hi]
     )
+
+
+def _is_codec_evidence(c: str) -> bool:
+    """Whether a non-ASCII character beside a lone sequence shows the line
+    was not passed through the codec.  Quotation marks, spaces, invisibles
+    and controls, and what compatibility-decomposes to ASCII, do not: a
+    publishing layer adds them after the text is stored (smart quotes,
+    ``&nbsp;``), and a cleaning preset turns them into ASCII, after which
+    the same line would read differently (the repair must not depend on
+    what a later step rewrites)."""
+    if c < "\x80" or c == LOSSY or c in QUOTE_CHARS:
+        return False
+    if unicodedata.category(c) in _NOT_EVIDENCE_CATEGORIES:
+        return False
+    return not unicodedata.normalize("NFKC", c).isascii()
+
+
+_NOT_EVIDENCE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Pi", "Pf"})
 
 
 def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
