@@ -200,9 +200,45 @@ def test_a_list_introduced_by_the_article_stays():
         assert line not in out
 
 
-def test_without_the_colon_the_same_lines_are_footer():
-    # the rule is the introduction: the same lines after a plain sentence stay
-    # page tail (what the test above keeps is kept for the colon)
+def test_a_list_of_one_shape_after_the_last_paragraph_stays():
+    # without the colon, the lines still share one shape (a date, a dash, a
+    # comma): a table the article holds after its last paragraph
     text = INTRODUCED_LIST_PAGE.replace("The band's anniversary tour dates:\n", "")
     out = chrome.remove(text, mode="page").split("\n")
-    assert "June 14 -- River Hall, Millford" not in out
+    assert "June 14 -- River Hall, Millford" in out
+    assert "Share this article" not in out and "Privacy policy" not in out
+
+
+def test_headlines_after_the_last_paragraph_are_footer():
+    # teaser headlines have no shared punctuation: page tail, as before
+    teasers = "\n".join(
+        [
+            "Singer cancels the rest of her summer shows",
+            "Ten albums that defined the decade",
+            "Festival adds a second stage for next year",
+            "Critics pick the best live records",
+        ]
+    )
+    text = INTRODUCED_LIST_PAGE.replace(
+        "The band's anniversary tour dates:\n"
+        "June 9 -- Coral Arena, Westport\n"
+        "June 10 -- Harbour Pavilion, Eastbay\n"
+        "June 14 -- River Hall, Millford\n"
+        "June 17 -- The Forum, Kingsbridge",
+        teasers,
+    )
+    out = chrome.remove(text, mode="page").split("\n")
+    assert "Festival adds a second stage for next year" not in out
+    assert (
+        "Tickets go on sale on Friday through the usual outlets, with a presale for members of the fan club."
+        in out
+    )
+
+
+def test_a_shaped_list_stops_at_chrome_evidence():
+    text = INTRODUCED_LIST_PAGE.replace("The band's anniversary tour dates:\n", "").replace(
+        "Share this article\n", "Share this article\nJune 20 -- Old Mill, Northgate\n"
+    )
+    out = chrome.remove(text, mode="page").split("\n")
+    assert "June 17 -- The Forum, Kingsbridge" in out
+    assert "June 20 -- Old Mill, Northgate" not in out

@@ -73,8 +73,9 @@ def _analyse_page(doc: _Doc) -> dict[int, Hit]:
             if i >= cut and i not in hits and i in strong:
                 hits[i] = strong[i]
     tail = [i for i in idx if i > b]
+    listed = _shaped_list(doc, tail, strong)
     for i in tail:
-        if i not in hits:
+        if i not in hits and i not in listed:
             if len(tail) == 1 and i not in strong and pre.get(i, (None,))[0] is None:
                 continue  # the page ends right after the article: nothing says this is footer
             hits[i] = strong.get(i) or Hit("page-tail", "after the article, in the page footer", "footer")
@@ -131,3 +132,53 @@ def _head_cut(
     if h >= 0:
         cut = min(cut, h)
     return min(cut, a)
+
+
+#: the fewest consecutive lines of one shape that make a list of the article's
+SHAPED_LIST_MIN = 3
+
+_SHAPE_SKIP = frozenset(" \t'\"\u2018\u2019\u201c\u201d\u00a0")
+
+
+def _shape(line: str) -> tuple[bool, str] | None:
+    """What the lines of a table or a list written as text share: whether the
+    line opens with a digit, and its first mark of punctuation (``June 10 –
+    Tampa, FL``, ``Spain (Group F): …``, ``8-9 ripe pears``); ``None`` for a
+    line without punctuation (a headline, a menu entry, a listicle title:
+    ``10 Strangest Medical Cases``)."""
+    t = line.strip()
+    if not t:
+        return None
+    digit = t[0].isdigit()
+    for c in t:
+        if not c.isalnum() and c not in _SHAPE_SKIP:
+            return digit, c
+    return None
+
+
+def _shaped_list(doc: _Doc, tail: list[int], strong: dict[int, Hit]) -> set[int]:
+    """Lines right after the article region that form a list of one shape
+    (tour dates, qualified teams, ingredients: at least
+    :data:`SHAPED_LIST_MIN` lines in a row, no chrome evidence), with the one
+    short heading line before it: a table the article holds after its last
+    paragraph, not the page footer."""
+    out: set[int] = set()
+    k = 0
+    if (
+        k < len(tail)
+        and tail[k] not in strong
+        and _shape(doc.raw[tail[k]]) is None
+        and doc.line(tail[k]).words <= 6
+    ):
+        k += 1  # a heading ("Qualified teams")
+    start = k
+    shape = None
+    while k < len(tail) and tail[k] not in strong:
+        sh = _shape(doc.raw[tail[k]])
+        if sh is None or (shape is not None and sh != shape):
+            break
+        shape = sh
+        k += 1
+    if k - start >= SHAPED_LIST_MIN:
+        out.update(tail[:k])
+    return out
