@@ -13,6 +13,9 @@ import pytest
 import nazif.chrome as chrome
 from timing import best_time
 
+#: scale and engine tests: run by .ci/run as their own step (`-m slow`)
+pytestmark = pytest.mark.slow
+
 #: t(4n) / t(n) for a linear algorithm is about 4 (measured 2.2 to 5.3 at the
 #: smallest sizes here, 6.1 once under coverage on a loaded machine); quadratic
 #: would be 16

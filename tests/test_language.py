@@ -209,6 +209,7 @@ def test_total_any_text(text):
     detect_language(text, candidates=("ar", "en"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

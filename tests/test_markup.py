@@ -218,6 +218,7 @@ def test_property_text_without_markup_is_untouched(text):
 # --- linear time ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -346,6 +347,7 @@ def test_property_hidden_soup_idempotent(text):
     assert apply_changes(text, changes) == out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -362,6 +364,7 @@ def test_long_hidden_inputs_finish(text):
     assert remove_markup(out) == out
 
 
+@pytest.mark.slow
 def test_hidden_markup_scales_linearly():
     import time
 

@@ -354,6 +354,7 @@ def test_property_negative_documents_unchanged(text):
 # --- totality and linear time --------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

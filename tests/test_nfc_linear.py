@@ -24,6 +24,9 @@ from nazif._nfc import MAX_RUN, NONSTARTER_DECOMPOSITIONS, nfc
 from nazif.arabic import normalize_nfc, remove_diacritics
 from timing import best_time
 
+#: scale and engine tests: run by .ci/run as their own step (`-m slow`)
+pytestmark = pytest.mark.slow
+
 #: t(4n) / t(n): about 4 for linear (the sort adds a log factor), 16 for quadratic
 BOUND = 5.0
 

@@ -436,6 +436,7 @@ def test_hot_path_uses_plain_re():
 BIG = 2_000_000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -458,6 +459,7 @@ def test_pathological_long_lines_finish(text):
     assert sum(len(s) for s in segs) == len(text)
 
 
+@pytest.mark.slow
 def test_five_megabyte_mixed_line():
     unit = "قالت منظمة الصحة العالمية (WHO) إن Share 2024 — "
     text = unit * (5_000_000 // len(unit.encode("utf-8")))

@@ -23,6 +23,9 @@ from nazif._scale import Cleaner
 from nazif.chrome.learn import SiteCounts, site_of
 from nazif.spark import clean_column, learn_sites, remove_site_chrome
 
+#: scale and engine tests: run by .ci/run as their own step (`-m slow`)
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def spark():

@@ -399,6 +399,14 @@ class _FileSink(Sink):
             finally:
                 self._raw.close()
 
+    def abort(self) -> None:
+        """Close without reporting errors (the run is failing already)."""
+        try:
+            self._close()
+        except OSError:
+            pass
+        _OPEN_SINKS.discard(self)
+
 
 class AtomicFile(_FileSink):
     """A file written through a temporary file beside it, renamed on :meth:`commit`.
@@ -460,15 +468,11 @@ class AtomicFile(_FileSink):
         _OPEN_SINKS.discard(self)
 
     def abort(self) -> None:
-        try:
-            self._close()
-        except OSError:
-            pass
+        super().abort()
         try:
             os.unlink(self.tmp)
         except OSError:
             pass
-        _OPEN_SINKS.discard(self)
 
 
 class DirectFile(_FileSink):
@@ -525,13 +529,6 @@ class DirectFile(_FileSink):
             raise _write_error(self.label, exc) from None
         finally:
             _OPEN_SINKS.discard(self)
-
-    def abort(self) -> None:
-        try:
-            self._close()
-        except OSError:
-            pass
-        _OPEN_SINKS.discard(self)
 
 
 # A name that stands for an open file descriptor: writing to the file it
