@@ -270,3 +270,63 @@ def test_long_line_and_many_lines(name):
     many = "\n".join(["خبر عاجل اليوم", "English", "Русский", "", "2024"] * 20_000)
     out = func(many)
     assert len(out) <= len(many)
+
+
+HEADLINES = [
+    "Dollar gains on Greenspan speech",  # "on" is French too: the model is asked
+    "Peugeot deal boosts Mitsubishi",  # medium length, not English enough for words alone
+    "CC-BY 2.0 (France) Attribution: by example.org",  # English by its words: no model
+    "Le dollar gagne sur le discours du président",
+    "Der Dollar steigt nach der Rede",
+]
+
+
+class _CountingDetector:
+    def __init__(self, inner):
+        self.inner, self.calls = inner, []
+
+    def detect(self, text):
+        self.calls.append(text)
+        return self.inner.detect(text)
+
+
+def test_keep_languages_asks_the_model_only_where_its_answer_matters():
+    # a line kept whatever the model says ("en" or "und", both kept) is not sent to it
+    from nazif.scripts import detect_language, get_detector, set_detector
+
+    counting = _CountingDetector(get_detector())
+    text = "\n".join(HEADLINES)
+    try:
+        set_detector(counting)
+        kept = keep_languages(text)
+        asked = len(counting.calls)
+        counting.calls.clear()
+        reference = [line for line in HEADLINES if detect_language(line).lang in ("ar", "en", "und")]
+    finally:
+        set_detector(None)
+    assert kept.split("\n") == reference
+    assert asked == 3  # the lines with another language's function words
+    assert len(counting.calls) == 4  # line by line, every line but the one decided by words
+
+
+@given(
+    lines=st.lists(
+        st.sampled_from(HEADLINES + ["Share", "قال الوزير إن المحادثات ستستأنف", "2024"]), max_size=8
+    )
+)
+def test_keep_languages_equals_the_line_by_line_decision(lines):
+    from nazif.scripts import detect_language
+
+    text = "\n".join(lines)
+    for languages, undetermined in ((("ar", "en"), True), (("en",), True), (("en",), False), (("de",), True)):
+        wanted = {"ar", "en"} if languages == ("ar", "en") else set(languages)
+        reference = [
+            line
+            for line in lines
+            if not any(c.isalpha() for c in line)
+            or detect_language(line).lang in wanted
+            or (detect_language(line).lang == "und" and undetermined)
+        ]
+        assert keep_languages(text, languages=languages, keep_undetermined=undetermined).split("\n") == (
+            reference if reference else [""]
+        )

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..steps import Change, attach_tracer, step
 from .classify import LineScript, _order, classify_lines, dominant_script
-from .language import detect_language
+from .language import _answer_is_among, detect_language
 
 __all__ = [
     "drop_foreign_lines",
@@ -114,11 +114,15 @@ def trace_keep_languages(
 ) -> tuple[str, list[Change]]:
     """:func:`keep_languages` with the dropped lines as changes."""
     wanted = _normalize_names(languages)
+    sure_kept = frozenset(wanted) | {"und"} if keep_undetermined else frozenset()
     lines = classify_lines(text)
     reasons: list[str | None] = []
     for line in lines:
         if not line.counts:
             reasons.append(None)
+            continue
+        if sure_kept and line.dominant == "latin" and _answer_is_among(line.text, sure_kept):
+            reasons.append(None)  # kept whatever the model would say: not asked
             continue
         lang = detect_language(line.text).lang
         if lang in wanted or (lang == "und" and keep_undetermined):

@@ -506,6 +506,46 @@ def _decide_other(
     return Language(found[0][0], found[0][1], script, "model", tuple(found[1:]))
 
 
+def _profile(text: str, min_letters: int, min_words: int) -> tuple[str, dict[str, int], str, int, bool]:
+    """``(prepared text, script counts, dominant script, its letters, short)``."""
+    prepared = _prepare(text)
+    counts = quick_counts(prepared)
+    if not counts:
+        return prepared, counts, "neutral", 0, True
+    script = ScriptProfile(counts).dominant
+    letters = counts[script]
+    n_words = len(_WORDS.findall(prepared[:_SAMPLE_CHARS])) if letters < 120 else min_words
+    return prepared, counts, script, letters, letters < min_letters or n_words < min_words
+
+
+def _answer_is_among(text: str, kept: frozenset[str]) -> bool:
+    """True when :func:`detect_language` (default settings, no candidates)
+    is sure to answer one of ``kept`` (``"und"`` included) for ``text``
+    without needing to ask the model: a medium-length Latin line that does
+    not look English goes to the model, but only an English answer, or an
+    answer in a language whose function words the line holds, survives the
+    check of :func:`_supported`; every other answer becomes ``"und"``.
+    False means only that the model is needed to tell.  Used by
+    :func:`nazif.scripts.keep_languages` to skip the model for lines it
+    keeps whatever the model says.
+
+    >>> _answer_is_among("Peugeot deal boosts Mitsubishi", frozenset({"en", "und"}))
+    True
+    >>> _answer_is_among("Le dollar gagne sur le discours", frozenset({"en", "und"}))
+    False
+    """
+    if "en" not in kept or "und" not in kept:
+        return False
+    prepared, _counts, script, letters, short = _profile(text, MIN_LETTERS, MIN_WORDS)
+    if script != "latin" or short or letters >= _MEDIUM_LETTERS:
+        return False
+    _markers, known, _ = english_score(prepared)
+    if known >= 0.3:
+        return True  # looks English, or the model's other answers are not trusted
+    words = set(_LATIN_WORDS.findall(prepared[:_WORD_SAMPLE_CHARS].lower()))
+    return not any(words & fw for lang, fw in FUNCTION_WORDS.items() if lang not in kept)
+
+
 def detect_language(
     text: str,
     *,
@@ -534,14 +574,9 @@ def detect_language(
     """
     cands = _normalize_candidates(candidates)
     det: Any = detector if detector is not None else _detector
-    prepared = _prepare(text)
-    counts = quick_counts(prepared)
+    prepared, counts, script, letters, short = _profile(text, min_letters, min_words)
     if not counts:
         return Language("und", 0.0, "neutral", "none")
-    script = ScriptProfile(counts).dominant
-    letters = counts[script]
-    n_words = len(_WORDS.findall(prepared[:_SAMPLE_CHARS])) if letters < 120 else min_words
-    short = letters < min_letters or n_words < min_words
     if script == "arabic":
         return _decide_arabic(prepared, short, cands, det)
     if script == "latin":
