@@ -217,3 +217,21 @@ def test_char_diff_is_exact_on_any_pair(before, after):
     for c in changes:
         assert before[c.start : c.end] == c.before
     assert apply_changes(before, changes) == after
+
+
+# --- substitution_changes: the diff of an in-place letter map, found from the letters
+
+
+@given(
+    text=st.text(alphabet="ةىه ي\nab", max_size=60),
+    mapping=st.sampled_from([{"ة": "ه"}, {"ى": "ي"}, {"ة": "ه", "a": "b"}, {"ة": "هه"}, {}]),
+)
+def test_substitution_changes_equal_the_diff(text, mapping):
+    import re
+
+    from nazif.diff import diff_changes, substitution_changes
+
+    after = "".join(mapping.get(c, c) for c in text)
+    # the candidates name only ة and ى: a change elsewhere ("a" -> "b") or a
+    # longer replacement falls back to the diff, with the same result
+    assert substitution_changes(text, after, re.compile("[ةى]+")) == diff_changes(text, after)

@@ -15,11 +15,12 @@ cleaning hot path.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from .steps import Change
 
-__all__ = ["apply_changes", "diff_changes"]
+__all__ = ["apply_changes", "diff_changes", "substitution_changes"]
 
 # Past this many characters in a changed block, report the block whole rather
 # than running a character-level diff on it (which costs up to the block's
@@ -240,3 +241,46 @@ def apply_changes(text: str, changes: list[Change]) -> str:
         pos = change.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def substitution_changes(before: str, after: str, candidates: re.Pattern[str]) -> list[Change]:
+    """:func:`diff_changes` for a step that maps characters in place, found
+    from where the step can act instead of by comparing every position.
+
+    ``candidates`` matches the runs of characters the step may change (for a
+    letter fold: ``[ةى]+``).  The changes are the runs of positions inside
+    those matches where ``before`` and ``after`` differ, with their line;
+    when that does not account for ``after`` (the lengths differ, or
+    something changed elsewhere), :func:`diff_changes` is used, so the
+    result is the same as its in every case.
+
+    >>> changes = substitution_changes("مدرسة\\nجديدة", "مدرسه\\nجديده", re.compile("ة+"))
+    >>> [(c.start, c.before, c.after, c.line) for c in changes]
+    [(4, 'ة', 'ه', 0), (10, 'ة', 'ه', 1)]
+    """
+    if before == after:
+        return []
+    if len(before) != len(after):
+        return diff_changes(before, after)
+    changes: list[Change] = []
+    pieces: list[str] = []
+    pos = line = counted = 0
+    for m in candidates.finditer(before):
+        k, end = m.span()
+        while k < end:
+            if before[k] == after[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < end and before[j] != after[j]:
+                j += 1
+            line += before.count("\n", counted, k)
+            counted = k
+            changes.append(Change(k, j, before[k:j], after[k:j], line=line))
+            pieces.append(before[pos:k])
+            pieces.append(after[k:j])
+            pos = k = j
+    pieces.append(before[pos:])
+    if "".join(pieces) != after:
+        return diff_changes(before, after)
+    return changes

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..diff import substitution_changes
 from ..protected import map_unprotected
-from ..steps import step
+from ..steps import Change, attach_tracer, step
 from .forms import nfc_if_changed
 from .tables import (
     ALEF,
@@ -248,3 +249,45 @@ def normalize_persian_letters(text: str) -> str:
     if text.isascii() or not _PERSIAN_PRESENT.search(text):
         return text
     return nfc_if_changed(text, map_unprotected(text, _persian))
+
+
+# --- tracers: the folds map letters in place (marks aside), so their changes
+# are found where the folded letters are (see nazif.diff.substitution_changes)
+
+
+def _runs_of(chars: set[str]) -> re.Pattern[str]:
+    return re.compile(f"[{char_class(chars)}]+")
+
+
+# (a letter written with a separate hamza or madda mark folds with the mark
+# dropped: the lengths differ and the changes come from the diff)
+_ALEF_RUNS = _runs_of(set(ALEF_FOLD))
+_HAMZA_RUNS = _runs_of(set(HAMZA_CARRIER_FOLD))
+_TEH_RUNS = _runs_of({_TEH_MARBUTA})
+_MAKSURA_RUNS = _runs_of({_ALEF_MAKSURA})
+
+
+def _trace_alef(text: str) -> tuple[str, list[Change]]:
+    new = normalize_alef(text)
+    return new, substitution_changes(text, new, _ALEF_RUNS)
+
+
+def _trace_hamza(text: str) -> tuple[str, list[Change]]:
+    new = normalize_hamza(text)
+    return new, substitution_changes(text, new, _HAMZA_RUNS)
+
+
+def _trace_teh_marbuta(text: str) -> tuple[str, list[Change]]:
+    new = normalize_teh_marbuta(text)
+    return new, substitution_changes(text, new, _TEH_RUNS)
+
+
+def _trace_alef_maksura(text: str) -> tuple[str, list[Change]]:
+    new = normalize_alef_maksura(text)
+    return new, substitution_changes(text, new, _MAKSURA_RUNS)
+
+
+attach_tracer(normalize_alef, _trace_alef)
+attach_tracer(normalize_hamza, _trace_hamza)
+attach_tracer(normalize_teh_marbuta, _trace_teh_marbuta)
+attach_tracer(normalize_alef_maksura, _trace_alef_maksura)
