@@ -991,3 +991,24 @@ def test_import_of_a_missing_module_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.decode().strip().startswith("nazif: --import no_such_module_here: cannot import it")
     assert b"Traceback" not in done.stderr
+
+
+def test_steps_names_a_users_function_as_module_colon_function(tmp_path):
+    # (a module name no other test uses: this process keeps what it imported)
+    # --steps package.module:function, found from the current folder, options after a colon
+    (tmp_path / "colon_steps.py").write_text(
+        USER_STEPS + "\n\ndef shout(text, *, bang=''):\n    return text.upper() + bang\n"
+    )
+    done = run_cli(
+        "clean", "--steps", "colon_steps:shout,normalize_whitespace", input=b"hello\n", cwd=tmp_path
+    )
+    assert (done.returncode, done.stdout) == (0, b"HELLO\n"), done.stderr
+    opt = run_cli("clean", "--lines", "--steps", "colon_steps:shout:bang=!", input=b"a\n", cwd=tmp_path)
+    assert opt.stdout == b"A!\n", opt.stderr
+    for spec, message in (
+        ("no_such_module_here:shout", b"--steps no_such_module_here:shout: cannot import it"),
+        ("colon_steps:nope", b"module 'colon_steps' has no function 'nope'"),
+        ("normalize_digits:to", b"expected normalize_digits:option=value"),  # a registered name stays one
+    ):
+        bad = run_cli("clean", "--steps", spec, input=b"x", cwd=tmp_path)
+        assert bad.returncode == 2 and message in bad.stderr, (spec, bad.stderr)

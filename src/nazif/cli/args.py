@@ -17,6 +17,7 @@ import argparse
 import json
 from typing import Any
 
+from ..steps import step_names
 from .errors import UsageError
 
 __all__ = ["DEFAULT_PRESET", "build_parser", "parse_steps", "parse_value"]
@@ -70,8 +71,29 @@ def parse_value(text: str) -> Any:
         return text
 
 
+def _import_step(module: str, attr: str) -> Any:
+    """The function ``attr`` of ``module`` (``--steps package.module:function``)."""
+    from .options import import_from_here
+
+    mod = import_from_here(module, f"--steps {module}:{attr}")
+    func = getattr(mod, attr, None)
+    if not callable(func):
+        raise UsageError(f"--steps: module {module!r} has no function {attr!r}")
+    return func
+
+
 def parse_steps(text: str) -> list[Any]:
-    """Step specs (as :class:`nazif.Pipeline` accepts them) from ``--steps`` text."""
+    """Step specs (as :class:`nazif.Pipeline` accepts them) from ``--steps`` text.
+
+    A step is a registered name (``normalize_quotes``), with options after a
+    colon (``normalize_quotes:style=typographic``), or a function of your own
+    as ``package.module:function`` (options after a further colon).
+
+    >>> parse_steps("normalize_whitespace,normalize_digits:to=ascii")
+    ['normalize_whitespace', ['normalize_digits', {'to': 'ascii'}]]
+    >>> parse_steps("textwrap:dedent")[0].__name__
+    'dedent'
+    """
     specs: list[Any] = []
     for token in _split_top_level(text):
         token = token.strip()
@@ -91,6 +113,14 @@ def parse_steps(text: str) -> list[Any]:
         if not colon:
             specs.append(name)
             continue
+        attr, colon2, more = rest.partition(":")
+        if "=" not in attr and attr.strip().isidentifier() and name not in step_names():
+            # "package.module:function[:option=value]": a function of your own
+            func = _import_step(name, attr.strip())
+            if not colon2:
+                specs.append(func)
+                continue
+            name, rest = func, more
         key, eq, value = rest.partition("=")
         if not eq or not key.strip():
             raise UsageError(f"--steps: expected {name}:option=value, got {token!r}")
