@@ -183,6 +183,18 @@ def _with_lines(text: str, changes: list[Change]) -> list[Change]:
     return [c if c.line is not None else replace(c, line=bisect_right(starts, c.start) - 1) for c in changes]
 
 
+def _fused_pass(steps: list[BoundStep]) -> Callable[[str], str] | None:
+    """The one-pass equivalent of ``steps`` (:mod:`nazif.fused`), if there is one."""
+    from .presets import PRESETS
+
+    names = [s.name for s in steps]
+    if names != PRESETS["display"] or any(s.options or not s.registered for s in steps):
+        return None
+    from . import fused  # cheap here: the steps' modules are imported already
+
+    return fused.display if tuple(names) == fused.DISPLAY_STEPS else None
+
+
 class Pipeline:
     """A sequence of steps, itself a ``str -> str`` callable.
 
@@ -203,6 +215,10 @@ class Pipeline:
     def __init__(self, steps: Iterable[StepSpec] = (), *, name: str | None = None) -> None:
         self.steps: list[BoundStep] = [_bind(s) for s in steps]
         self.name = name
+        # A plain call of exactly a fused preset's steps runs as one pass
+        # (nazif.fused); ``explain`` and every other list run step by step.
+        self._fused = _fused_pass(self.steps)
+        self._fused_steps = list(self.steps) if self._fused is not None else []
 
     # -- building ---------------------------------------------------------
     @classmethod
@@ -246,6 +262,8 @@ class Pipeline:
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
             raise TypeError(f"nazif.Pipeline expects str, got {type(text).__name__}")
+        if self._fused is not None and self.steps == self._fused_steps:
+            return self._fused(text)
         for s in self.steps:
             text = s.func(text, **s.options)
         return text
