@@ -31,16 +31,29 @@ _EDGE_PIECES = (
 _EDGE = st.lists(st.sampled_from(_EDGE_PIECES), max_size=40).map("".join)
 
 
-def _stepwise(text: str) -> str:
-    for s in _STEPS:
+def _stepwise(text: str, steps=_STEPS) -> str:
+    for s in steps:
         text = s(text)
     return text
+
+
+_CORPUS = Pipeline.from_preset("corpus")
+_PAGE = Pipeline.from_preset("page")
 
 
 def test_fused_pass_stands_for_the_display_preset():
     assert tuple(PRESETS["display"]) == DISPLAY_STEPS
     assert Pipeline.from_preset("display")._fused is display
     assert Pipeline(list(DISPLAY_STEPS))._fused is display
+
+
+def test_the_display_run_inside_corpus_and_page_is_fused():
+    for p in (_CORPUS, _PAGE):
+        assert p._fused is not None and display in p._fused.args[0]
+    assert Pipeline(["remove_markup", *DISPLAY_STEPS, *DISPLAY_STEPS])._fused.args[0][1:] == (
+        display,
+        display,
+    )
 
 
 def test_other_pipelines_run_step_by_step():
@@ -64,6 +77,12 @@ def test_fused_equals_steps(text):
     assert display(text) == _stepwise(text)
 
 
+@given(st.one_of(scraped_text(), lines_text(), hidden_markup_text(), _EDGE))
+def test_fused_corpus_and_page_presets_equal_their_steps(text):
+    assert _CORPUS(text) == _stepwise(text, _CORPUS.steps)
+    assert _PAGE(text) == _stepwise(text, _PAGE.steps)
+
+
 @given(st.one_of(scraped_text(), lines_text(), arabic_text(), _EDGE))
 def test_line_wise_nfc_equals_unicodedata(text):
     assert nfc(text) == unicodedata.normalize("NFC", text)
@@ -79,5 +98,7 @@ def test_fused_equals_steps_on_the_shared_corpus(shared):
         for doc in docs[rnd.randrange(12) :: 12]:
             assert display(doc) == _stepwise(doc)
             assert nfc(doc) == unicodedata.normalize("NFC", doc)
+            if checked % 4 == 0:
+                assert _CORPUS(doc) == _stepwise(doc, _CORPUS.steps)
             checked += 1
     assert checked > 100
