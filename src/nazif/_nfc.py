@@ -173,6 +173,22 @@ def nfc(text: str) -> str:
     """
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
+    if "\n" in text:
+        # "\n" is a starter that composes with nothing, so NFC works line by
+        # line: only the lines that are not NFC are composed (most text has a
+        # stray mark or two in one line, and composing is the slow part).
+        is_normalized = unicodedata.is_normalized
+        return "\n".join(
+            [
+                line if line.isascii() or is_normalized("NFC", line) else _compose(line)
+                for line in text.split("\n")
+            ]
+        )
+    return _compose(text)
+
+
+def _compose(text: str) -> str:
+    """``unicodedata.normalize("NFC", text)``, long mark runs ordered first."""
     pattern = _long_run()
     if pattern.search(text) is not None:
         text = pattern.sub(_order, text)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -183,6 +184,45 @@ def _with_lines(text: str, changes: list[Change]) -> list[Change]:
     return [c if c.line is not None else replace(c, line=bisect_right(starts, c.start) - 1) for c in changes]
 
 
+def _run_plan(plan: tuple[Callable[[str], str], ...], text: str) -> str:
+    for func in plan:
+        text = func(text)
+    return text
+
+
+def _fused_pass(steps: list[BoundStep]) -> Callable[[str], str] | None:
+    """``steps`` as one callable with every run of the ``display`` steps
+    (registered, default options) replaced by their fused pass
+    (:mod:`nazif.fused`), or ``None`` when there is no such run."""
+    from .presets import PRESETS
+
+    display = PRESETS["display"]
+    n = len(display)
+    names = [s.name for s in steps]
+
+    def fusable(i: int) -> bool:
+        return names[i : i + n] == display and all(s.registered and not s.options for s in steps[i : i + n])
+
+    if not any(fusable(i) for i in range(len(steps) - n + 1)):
+        return None
+    from . import fused  # cheap here: the steps' modules are imported already
+
+    if tuple(display) != fused.DISPLAY_STEPS:
+        return None
+    plan: list[Callable[[str], str]] = []
+    i = 0
+    while i < len(steps):
+        if fusable(i):
+            plan.append(fused.display)
+            i += n
+        else:
+            plan.append(steps[i])
+            i += 1
+    if len(plan) == 1:
+        return plan[0]
+    return functools.partial(_run_plan, tuple(plan))
+
+
 class Pipeline:
     """A sequence of steps, itself a ``str -> str`` callable.
 
@@ -203,6 +243,11 @@ class Pipeline:
     def __init__(self, steps: Iterable[StepSpec] = (), *, name: str | None = None) -> None:
         self.steps: list[BoundStep] = [_bind(s) for s in steps]
         self.name = name
+        # A plain call runs the display steps (a run of them with default
+        # options, as in the display, corpus and page presets) as one pass
+        # (nazif.fused); ``explain`` runs every step on its own.
+        self._fused = _fused_pass(self.steps)
+        self._fused_steps = list(self.steps) if self._fused is not None else []
 
     # -- building ---------------------------------------------------------
     @classmethod
@@ -246,6 +291,8 @@ class Pipeline:
     def __call__(self, text: str) -> str:
         if not isinstance(text, str):
             raise TypeError(f"nazif.Pipeline expects str, got {type(text).__name__}")
+        if self._fused is not None and self.steps == self._fused_steps:
+            return self._fused(text)
         for s in self.steps:
             text = s.func(text, **s.options)
         return text

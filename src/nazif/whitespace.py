@@ -88,7 +88,6 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1, keep_tabs: bool
     """
     if not isinstance(max_blank_lines, int) or max_blank_lines < 0:
         raise ValueError(f"max_blank_lines must be an int >= 0, not {max_blank_lines!r}")
-    limit, blank_re, blank_repl = _blank_run(max_blank_lines)
     # Every stage returns its input object when it has nothing to do, so
     # already-normal text comes back as the same object, at scanning speed.
     if _dirty(text, keep_tabs):
@@ -96,6 +95,21 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1, keep_tabs: bool
         text = _BREAK_RE.sub("\n", text)
         # 2. every space separator (and the tab) becomes " "
         text = (_SPACE_KEEP_TABS_RE if keep_tabs else _SPACE_RE).sub(" ", text)
+    return _tidy_spaces(text, max_blank_lines=max_blank_lines, keep_tabs=keep_tabs)
+
+
+def _tidy_spaces(text: str, *, max_blank_lines: int = 1, keep_tabs: bool = False) -> str:
+    """:func:`normalize_whitespace` of a text whose only spaces and line breaks
+    are already " ", "\\n" (and, with ``keep_tabs``, the tab).
+
+    Runs of spaces collapse, lines are stripped, blank lines bounded; on any
+    other text it leaves the other spaces and breaks alone (not a step:
+    :mod:`nazif.fused` calls it where a scan has shown there are none).
+
+    >>> _tidy_spaces("  a  b \\n\\n\\n c ")
+    'a b\\n\\nc'
+    """
+    limit, blank_re, blank_repl = _blank_run(max_blank_lines)
     # 3. runs of spaces become one
     if "  " in text:
         text = _MULTI_SPACE_RE.sub(" ", text)

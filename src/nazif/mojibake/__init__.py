@@ -38,6 +38,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from types import ModuleType
 
+from .._charclass import code_point_class
 from ..steps import Change, attach_tracer, step
 from ..tables.invisibles import CONTROLS, INVISIBLE_FORMAT
 from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
@@ -458,6 +459,10 @@ _HIDING = re.compile(
     + "".join(re.escape(c) for c in sorted(_FORM_LETTERS))
     + "]"
 )
+# Its presence test as one character class: a top-level alternation makes
+# ``re`` try both branches at every position (about 16 MB/s on Arabic news);
+# a plain class is skipped to in C (about 200 MB/s).
+_HIDING_ANY = re.compile("[" + code_point_class(ord(c) for c in {*_SEE_THROUGH, *_FORM_LETTERS}) + "]")
 
 
 def _see_through(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
@@ -514,7 +519,7 @@ def _see_through(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Chan
 
 
 def _repair(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
-    if _HIDING.search(text) is not None:
+    if _HIDING_ANY.search(text) is not None:
         return _see_through(text, use_ftfy, trace)
     return _run(text, use_ftfy, trace)
 
