@@ -1,7 +1,7 @@
 """The ``display`` preset as one pass: the same output as its steps, fewer scans.
 
 The ``display`` preset runs seven steps, and on real text most of them find
-nothing to do: on the shared news corpus the invisibles, presentation forms
+nothing to do: on the shared news corpus invisibles and presentation forms
 are absent from 98% of the documents, yet each step scans the
 whole text to find that out.  :func:`display` gives byte for byte what the
 steps give one after the other (:class:`nazif.Pipeline` uses it for a plain
@@ -109,6 +109,8 @@ def display(text: str) -> str:
     >>> display("say `hi'  (now )")
     "say 'hi' (now)"
     """
+    if not isinstance(text, str):
+        raise TypeError(f"nazif.fused.display expects str, got {type(text).__name__}")
     if _SCAN_RE.search(text) is not None:
         text = normalize_whitespace(
             remove_tatweel(fold_presentation_forms(normalize_nfc(remove_invisibles(text))))
