@@ -25,6 +25,18 @@ from nazif import Pipeline
 from nazif.steps import get_info, step_names
 
 
+def paired_seconds(
+    func: Callable[[str], object], reference: Callable[[str], object], texts: list[str], repeat: int
+) -> tuple[float, float]:
+    """Best seconds of ``func`` and of ``reference`` over ``texts``, timed in
+    turn (reference, func, reference, func …) so both see the same load."""
+    best_func = best_ref = float("inf")
+    for _ in range(repeat):
+        best_ref = min(best_ref, best_seconds(reference, texts, 1))
+        best_func = min(best_func, best_seconds(func, texts, 1))
+    return best_func, best_ref
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["ar", "en", "mixed"], default=None)
@@ -69,9 +81,18 @@ def main() -> None:
         row(f"  {name} ({kind})", info.func, args.repeat)
 
     print("\npresets (and explain's cost as a multiple of a plain call of the same preset)")
+    if ftfy_rate:
+        print("  (each preset timed alternately with ftfy.fix_text, the ratio from the best of each:")
+        print("   ftfy's speed drifts with the machine's load, so only alternate timings are comparable)")
     for preset in nazif.preset_names():
         pipeline = Pipeline.from_preset(preset)
-        plain = row(f"  {preset}", pipeline, args.repeat)
+        if ftfy_rate:
+            plain, reference = paired_seconds(pipeline, ftfy.fix_text, texts, args.repeat)
+            print(
+                f"  {preset:32s} {mb / plain:8.1f} MB/s  {reference / plain:6.1f}x ftfy (ftfy {mb / reference:.1f} MB/s)"
+            )
+        else:
+            plain = row(f"  {preset}", pipeline, args.repeat)
         explained = best_seconds(pipeline.explain, texts, 1)
         print(f"{'    explain':34s} {mb / explained:8.1f} MB/s  {explained / plain:6.1f}x a plain call")
 
