@@ -40,3 +40,26 @@ def shared_path(*parts: str) -> Path:
 def shared():
     """Function returning paths under ``../shared`` (skips the test when absent)."""
     return shared_path
+
+
+def pytest_collection_modifyitems(config, items):
+    """``NAZIF_HYPOTHESIS_SCALE=N`` multiplies every property's example budget (stress runs only).
+
+    Unset (the normal suite and CI) it changes nothing.
+    """
+    scale = int(os.environ.get("NAZIF_HYPOTHESIS_SCALE", "1") or 1)
+    if scale <= 1:
+        return
+    done: set[int] = set()  # parametrized items share one function: scale it once
+    for item in items:
+        test = getattr(item, "obj", None)
+        if test is None or not hasattr(test, "hypothesis") or id(test) in done:
+            continue
+        done.add(id(test))
+        current = getattr(test, "_hypothesis_internal_use_settings", None) or settings.default
+        test._hypothesis_internal_use_settings = settings(
+            current,
+            max_examples=current.max_examples * scale,
+            derandomize=False,
+            database=None,
+        )

@@ -295,3 +295,22 @@ def _best(text: str) -> float:
 def test_new_paths_scale_linearly(unit, n):
     small, large = _best(unit * n), _best(unit * 4 * n)
     assert large / small <= BOUND, (small, large)
+
+
+def test_lines_end_at_every_break_whitespace_knows(use_ftfy):
+    # the Arabic letter after a CR is another line's: the lone sequence is repaired
+    for brk in ("\n", "\r", "\r\n", "\x0b", "\x0c", "\u2028", "\u2029"):
+        check(f"caf\u00c3\u00a9{brk}\u0621h", f"café{brk}\u0621h", use_ftfy)
+        check(f"\u0621h{brk}caf\u00c3\u00a9", f"\u0621h{brk}café", use_ftfy)
+    # not NEL: it is also the image of continuation byte 85 ("Ã\x85" is Å)
+    check("Malm\u00c3\x85 x", "Malm\u00c5 x", use_ftfy)
+
+
+@pytest.mark.parametrize("mark", ["\x80", "\u00a0", "\u00ad", "\u201c"])
+def test_a_rewritten_continuation_is_no_other_codec_evidence(mark, use_ftfy):
+    # "Â" + a control, space, soft hyphen or quote + "٫": not another codec's
+    # mojibake (the cleaning presets rewrite that character); "â€€" is repaired
+    out = repair_mojibake(f"\u00e2\u20ac\u20ac \u00c2{mark}\u066b", use_ftfy=use_ftfy)
+    assert out.startswith("\u2000 ")
+    # and a continuation not glued to a lead is no sequence
+    assert repair_mojibake("\u00e2\u20ac\u20ac \x80\u00c2\u066b", use_ftfy=use_ftfy).startswith("\u2000 ")

@@ -95,3 +95,34 @@ def test_mojibake_glued_to_an_arabic_letter():
     text = "\u0621\u00d8\u00a7\u00d9\u201e\u00d8\u00b9\u00d8\u00b1\u00d8\u00a8\u00d9\u0160\u00d8\u00a9"
     once = clean(text, preset="corpus")
     assert clean(once, preset="corpus") == once
+
+
+@pytest.mark.parametrize("preset", preset_names())
+@pytest.mark.parametrize("brk", ["\r", "\x0b", "\x0c", "\u2028", "\u2029"])
+def test_lone_sequence_beside_a_line_break_other_than_lf(preset, brk):
+    # found by a stress run of test_hidden_markup_property: the repair's lines
+    # ended at "\n" only, so the Arabic letter after a CR kept the lone sequence
+    # back; normalize_whitespace made the CR a "\n" and the second run repaired
+    for text in (f"caf\u00c3\u00a9{brk}\u0621h", f"m\u0621{brk}caf\u00c3\u00a9"):
+        once = clean(text, preset=preset)
+        assert clean(once, preset=preset) == once
+
+
+@pytest.mark.parametrize("preset", preset_names())
+@pytest.mark.parametrize("mark", ["\x80", "\x81", "\u00ad", "\u00a0", "\u201c", "\u2019", "\u00ab"])
+def test_other_codec_evidence_a_preset_rewrites(preset, mark):
+    # found by a stress run of test_hidden_markup_property: "Â" glued to a
+    # control, quote, space or soft hyphen and then "٫" (no windows-1252 image)
+    # read as another codec's mojibake and the span was left; the preset then
+    # deleted or rewrote that character and the second run repaired the span
+    for text in (f"\u00e2\u20ac\u20ac \u00c2{mark}\u066b", f"caf\u00c3\u00a9 \u00c2{mark}\u066b"):
+        once = clean(text, preset=preset)
+        assert clean(once, preset=preset) == once
+
+
+@pytest.mark.parametrize("preset", preset_names())
+def test_lone_continuation_is_no_other_codec_evidence(preset):
+    # a C1 control after a space is not glued to a sequence ("\x80Â٫")
+    text = "\u00e2\u20ac\u20ac \x80\u00c2\u066b"
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once

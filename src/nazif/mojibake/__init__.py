@@ -41,6 +41,7 @@ from types import ModuleType
 from .._charclass import code_point_class
 from ..steps import Change, attach_tracer, step
 from ..tables.invisibles import CONTROLS, INVISIBLE_FORMAT
+from ..tables.spaces import LINE_BREAK_CHARS
 from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
 from ._utf8 import (
     K1_SIGNATURE,
@@ -364,26 +365,37 @@ def _fixer(use_ftfy: bool) -> Fixer | None:
     return _ftfy_fix if use_ftfy and _ftfy() is not None else None
 
 
+# The line breaks that end the lines repaired one by one: those that
+# normalize_whitespace turns into "\n" (tables.spaces.LINE_BREAK_CHARS), so
+# that a line judged here is not split into lines judged differently by the
+# next run ("Ã©\rء": the Arabic letter is another line's).  Not NEL (U+0085):
+# it is also the latin-1 image of the continuation byte 0x85 ("Ã\x85" is Å).
+_LINE_BREAKS = tuple(c for c in LINE_BREAK_CHARS if c != "\x85")
+_LINE_BREAK = re.compile(char_class(_LINE_BREAKS))
+
+
 def _flagged_lines(text: str):  # -> Iterator[Tuple[int, int]]
     """``(start, end)`` of each line holding a signature of some kind."""
     pos = 0
+    line_start = 0  # the start of the line that holds text[pos]
     n = len(text)
     search = _CANDIDATE.search
     check = _SIGNATURE.search
+    next_break = _LINE_BREAK.search
     while pos < n:
         m = search(text, pos)
         if m is None:
             return
         i = m.start()
+        # the last break in text[pos:i] (each stretch is looked at once)
+        line_start = max(line_start, *(text.rfind(c, pos, i) + 1 for c in _LINE_BREAKS))
         if check(text, max(0, i - 3), i + 4) is None:
             pos = i + 1
             continue
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        if end == -1:
-            end = n
-        yield start, end
-        pos = end + 1
+        brk = next_break(text, i)
+        end = n if brk is None else brk.start()
+        yield line_start, end
+        pos = line_start = end + 1
 
 
 def _run(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:

@@ -202,8 +202,18 @@ _K1_LEAD_IMAGES = frozenset(SLOPPY_1252[b] for b in range(0xC2, 0xF5))
 # (windows-1250 ``â€ś``, ``×“×˘``), which these rules do not read.
 _NOT_K1_IMAGE = "[^\x00-\xff" + "".join(sorted(c for c in SLOPPY_1252 if c > "\xff")) + LOSSY + "]"
 _K1_LEAD = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]"
+# The continuation images that count there: not a quotation mark, a space,
+# an invisible or a control, which the cleaning presets rewrite or delete
+# after the repair (``Â\x80٫`` would read ``Â٫`` in the next run, and the
+# rest of its span be repaired then); and glued to a lead (``©Â٫`` is no
+# sequence).
+_K1_SHOWN_CONT = char_class(
+    c
+    for c in [*images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True), LOSSY]
+    if c not in QUOTE_CHARS and unicodedata.category(c) not in ("Cc", "Cf", "Zs")
+)
 # (written to start with a character class: the scan is then fast)
-_OTHER_CODEC = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K1_IMAGE}")
+_OTHER_CODEC = re.compile(f"{_K1_LEAD}{_K1_SHOWN_CONT}+{_K1_LEAD}?{_NOT_K1_IMAGE}")
 # ... and for windows-1256, a character neither codec can show (``â€ť``).
 _NOT_K2_IMAGE = (
     "[^\x00-\xff"
@@ -211,7 +221,7 @@ _NOT_K2_IMAGE = (
     + LOSSY
     + "]"
 )
-_OTHER_CODEC_K2 = re.compile(f"{_K1_LEAD}(?:{K1_CONT}+|(?<={K1_CONT}{_K1_LEAD})){_NOT_K2_IMAGE}")
+_OTHER_CODEC_K2 = re.compile(f"{_K1_LEAD}{_K1_SHOWN_CONT}+{_K1_LEAD}?{_NOT_K2_IMAGE}")
 _NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
 _NOT_K2_IMAGE_RE = re.compile(_NOT_K2_IMAGE)
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
