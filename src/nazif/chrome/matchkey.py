@@ -27,7 +27,6 @@ hand-written table.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 __all__ = ["fold_char", "key_words", "match_key"]
@@ -97,13 +96,15 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
-_ASCII_SEP = re.compile(r"[^a-z]+")
+# ASCII text: letters lowered, everything else a separator (what fold_char
+# gives for code points below 128, as one table for str.translate's fast path)
+_ASCII_TABLE = {cp: (chr(cp).lower() if chr(cp).isalpha() else " ") for cp in range(128)}
 
 
 def match_key(text: str) -> str:
     """The match key of ``text``: folded letters of its words, single-spaced."""
     if text.isascii():
-        return _ASCII_SEP.sub(" ", text.lower()).strip()
+        return " ".join(text.translate(_ASCII_TABLE).split())
     return " ".join(text.translate(_TABLE).split())
 
 
