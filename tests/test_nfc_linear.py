@@ -27,8 +27,9 @@ from timing import best_time
 #: scale and engine tests: run by .ci/run as their own step (`-m slow`)
 pytestmark = pytest.mark.slow
 
-#: t(4n) / t(n): about 4 for linear (the sort adds a log factor), 16 for quadratic
-BOUND = 5.0
+#: t(4n) / t(n): about 4 for linear, and the sort adds a log factor (4.4 to 5.0
+#: measured on a loaded machine); 16 for quadratic
+BOUND = 6.0
 
 FATHA, SHADDA, KASRA, HAMZA_ABOVE = "\u064e", "\u0651", "\u0650", "\u0654"
 BEH, ALEF = "\u0628", "\u0627"
