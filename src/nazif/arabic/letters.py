@@ -267,27 +267,21 @@ _TEH_RUNS = _runs_of({_TEH_MARBUTA})
 _MAKSURA_RUNS = _runs_of({_ALEF_MAKSURA})
 
 
-def _trace_alef(text: str) -> tuple[str, list[Change]]:
-    new = normalize_alef(text)
-    return new, substitution_changes(text, new, _ALEF_RUNS)
+def _substitution_tracer(
+    fold: Callable[[str], str], runs: re.Pattern[str]
+) -> Callable[[str], tuple[str, list[Change]]]:
+    def trace(text: str) -> tuple[str, list[Change]]:
+        new = fold(text)
+        return new, substitution_changes(text, new, runs)
+
+    trace.__name__ = f"trace_{fold.__name__}"
+    return trace
 
 
-def _trace_hamza(text: str) -> tuple[str, list[Change]]:
-    new = normalize_hamza(text)
-    return new, substitution_changes(text, new, _HAMZA_RUNS)
-
-
-def _trace_teh_marbuta(text: str) -> tuple[str, list[Change]]:
-    new = normalize_teh_marbuta(text)
-    return new, substitution_changes(text, new, _TEH_RUNS)
-
-
-def _trace_alef_maksura(text: str) -> tuple[str, list[Change]]:
-    new = normalize_alef_maksura(text)
-    return new, substitution_changes(text, new, _MAKSURA_RUNS)
-
-
-attach_tracer(normalize_alef, _trace_alef)
-attach_tracer(normalize_hamza, _trace_hamza)
-attach_tracer(normalize_teh_marbuta, _trace_teh_marbuta)
-attach_tracer(normalize_alef_maksura, _trace_alef_maksura)
+for _fold, _runs in (
+    (normalize_alef, _ALEF_RUNS),
+    (normalize_hamza, _HAMZA_RUNS),
+    (normalize_teh_marbuta, _TEH_RUNS),
+    (normalize_alef_maksura, _MAKSURA_RUNS),
+):
+    attach_tracer(_fold, _substitution_tracer(_fold, _runs))
