@@ -73,7 +73,7 @@ def parse_value(text: str) -> Any:
 
 def _import_step(module: str, attr: str) -> Any:
     """The function ``attr`` of ``module`` (``--steps package.module:function``)."""
-    from .options import import_from_here
+    from .user_modules import import_from_here
 
     mod = import_from_here(module, f"--steps {module}:{attr}")
     func = getattr(mod, attr, None)

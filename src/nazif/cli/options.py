@@ -13,11 +13,11 @@ import importlib
 import inspect
 import json
 import os
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 from .errors import DataError, UsageError
+from .user_modules import import_user_modules
 
 __all__ = ["build_pipeline", "import_subsystem", "resolve_fields", "resolve_format"]
 
@@ -74,25 +74,6 @@ def _validate(pipeline: Any) -> None:
             s.func("", **s.options)
         except Exception as exc:
             raise UsageError(f"step {s.name}: invalid options {s.options}: {exc}") from None
-
-
-def import_user_modules(modules: Iterable[str]) -> None:
-    """Import the ``--import`` modules (a user's own steps), looking in the
-    current folder too, as ``python -m`` would."""
-    for module in modules:
-        import_from_here(module, f"--import {module}")
-
-
-def import_from_here(module: str, label: str) -> Any:
-    """Import a user's ``module``, looking in the current folder too; any
-    error of theirs is one usage error line starting with ``label``."""
-    here = os.getcwd()
-    if here not in sys.path and "" not in sys.path:
-        sys.path.insert(0, here)
-    try:
-        return importlib.import_module(module)
-    except Exception as exc:  # the user's module: any error is theirs, reported in one line
-        raise UsageError(f"{label}: cannot import it: {type(exc).__name__}: {exc}") from None
 
 
 def build_pipeline(args: Any) -> Any:
