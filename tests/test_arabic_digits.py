@@ -110,6 +110,7 @@ def test_round_trip_through_arabic(text):
     assert normalize_digits(normalize_digits(ascii_text, to="arabic")) == ascii_text
 
 
+@pytest.mark.slow
 def test_pathological_line():
     for text in ("١" * 2_000_000, "1," * 1_000_000, "٫١" * 1_000_000, "%1%" * 500_000):
         for to in ("ascii", "arabic"):

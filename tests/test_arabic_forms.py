@@ -296,6 +296,7 @@ def test_lossless_steps_never_delete_a_letter(func, text):
     assert after == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("func", LOSSLESS, ids=lambda f: f.__name__)
 def test_lossless_steps_on_pathological_lines(func):
     n = 1_000_000

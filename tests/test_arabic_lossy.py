@@ -269,6 +269,7 @@ def test_reduce_elongation_max_repeat():
         reduce_elongation("x", max_repeat=0)
 
 
+@pytest.mark.slow
 def test_reduce_elongation_on_pathological_lines():
     for text in ("ه" * 5_000_000, "هه " * 1_000_000, "ااا" * 1_000_000, "www." + "ه" * 1_000_000):
         out = reduce_elongation(text)

@@ -191,6 +191,7 @@ def test_clean_article_text_is_returned_unchanged(paragraphs, sep):
         assert chrome.remove(text, mode=mode) == text
 
 
+@pytest.mark.slow
 def test_pathological_long_line_finishes():
     # linear time: a multi-megabyte line (and many short lines) must just run
     big = "Share " * 400_000

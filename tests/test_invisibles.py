@@ -213,6 +213,7 @@ def test_property_arabic_text_keeps_letters(text):
     assert out == text  # no invisibles in the generator's Arabic text
 
 
+@pytest.mark.slow
 def test_pathological_inputs_run():
     big = 2_000_000
     assert remove_invisibles("\u200b" * big) == ""

@@ -508,6 +508,7 @@ def test_property_see_through_idempotent_and_traced(text, use_ftfy_flag):
     assert apply_changes(text, changes) == out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

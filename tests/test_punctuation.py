@@ -222,6 +222,7 @@ def _pathological_script(size, script):
     assert len(out) == len(text) and out[40:-40] == text[40:-40]
 
 
+@pytest.mark.slow
 def test_pathological_inputs_run():
     big = 2_000_000
     assert normalize_punctuation(" " * big + ".") == "."

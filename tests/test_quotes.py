@@ -205,6 +205,7 @@ def _pathological(style, size):
     assert normalize_quotes("\u0642" + ' "' * (size // 2), style=style).count("\u0642") == 1
 
 
+@pytest.mark.slow
 def test_pathological_inputs_run():
     _pathological("ascii", 2_000_000)
     # the directional styles decide each mark in Python: a smaller size here,

@@ -146,6 +146,7 @@ def test_property_same_words(text):
     assert [t for t in split.split(out) if t] == [t for t in split.split(text) if t]
 
 
+@pytest.mark.slow
 def test_pathological_inputs_run():
     big = 2_000_000
     assert normalize_whitespace(" " * big) == ""
