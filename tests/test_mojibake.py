@@ -276,6 +276,18 @@ def english_sentences(draw):
     return draw(st.sampled_from(_PUNCT[:7])) + text
 
 
+def test_hamzas_alone_through_windows_1256_are_left():
+    # found by test_property_utf8_kinds_on_arabic: "ءء" as UTF-8 read through
+    # windows-1256 is "ط،ط،", a letter and an Arabic comma, twice: text as
+    # plausible as the mojibake, and nothing else on the line to tell them apart
+    assert repair_mojibake("\u0637\u060c\u0637\u060c") == "\u0637\u060c\u0637\u060c"
+    # one more letter is evidence enough
+    assert (
+        repair_mojibake(utf8_as_cp1256("\u0621\u0621 \u0628\u0627\u0628"))
+        == "\u0621\u0621 \u0628\u0627\u0628"
+    )
+
+
 @settings(max_examples=200)
 @given(
     arabic_sentences(),
@@ -291,7 +303,9 @@ def english_sentences(draw):
     ),
 )
 def test_property_utf8_kinds_on_arabic(text, path):
-    assume(any("\u0621" <= c <= "\u064a" for c in text))
+    # a text of standalone hamzas only is left alone read through windows-1256
+    # (see test_hamzas_alone_through_windows_1256_are_left): some other letter
+    assume(any("\u0622" <= c <= "\u064a" for c in text))
     broken = PATHS[path](text)
     assert repair_mojibake(broken) == text
     assert repair_mojibake(broken, use_ftfy=False) == text
