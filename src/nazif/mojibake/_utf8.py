@@ -202,15 +202,30 @@ _K1_LEAD_IMAGES = frozenset(SLOPPY_1252[b] for b in range(0xC2, 0xF5))
 # (windows-1250 ``â€ś``, ``×“×˘``), which these rules do not read.
 _NOT_K1_IMAGE = "[^\x00-\xff" + "".join(sorted(c for c in SLOPPY_1252 if c > "\xff")) + LOSSY + "]"
 _K1_LEAD = f"[{SLOPPY_1252[0xC2]}-{SLOPPY_1252[0xF4]}]"
+
+
 # The continuation images that count there: not a quotation mark, a space,
 # an invisible or a control, which the cleaning presets rewrite or delete
 # after the repair (``Â\x80٫`` would read ``Â٫`` in the next run, and the
 # rest of its span be repaired then); and glued to a lead (``©Â٫`` is no
 # sequence).
+def _preset_rewrites(c: str) -> bool:
+    """Whether the cleaning presets rewrite or delete ``c`` (a non-ASCII
+    character): a quotation mark, a space or line break, an invisible or a
+    control, or a character NFC turns into ASCII (KELVIN SIGN, GREEK
+    QUESTION MARK).  What the repair reads as evidence must not be one of
+    these: the next run would not see it."""
+    if c in QUOTE_CHARS or unicodedata.category(c) in _REWRITTEN_CATEGORIES:
+        return True
+    return unicodedata.normalize("NFC", c).isascii()
+
+
+_REWRITTEN_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Pi", "Pf"})
+
 _K1_SHOWN_CONT = char_class(
     c
     for c in [*images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True), LOSSY]
-    if c not in QUOTE_CHARS and unicodedata.category(c) not in ("Cc", "Cf", "Zs")
+    if c == LOSSY or not _preset_rewrites(c)
 )
 # (written to start with a character class: the scan is then fast)
 _OTHER_CODEC = re.compile(f"{_K1_LEAD}{_K1_SHOWN_CONT}+{_K1_LEAD}?{_NOT_K1_IMAGE}")
@@ -639,20 +654,12 @@ def _lone_sequence_among_other_text(kind: Utf8Kind, line: str, lo: int, hi: int,
 
 def _is_codec_evidence(c: str) -> bool:
     """Whether a non-ASCII character beside a lone sequence shows the line
-    was not passed through the codec.  Quotation marks, spaces, invisibles
-    and controls, and what compatibility-decomposes to ASCII, do not: a
-    publishing layer adds them after the text is stored (smart quotes,
-    ``&nbsp;``), and a cleaning preset turns them into ASCII, after which
-    the same line would read differently (the repair must not depend on
-    what a later step rewrites)."""
-    if c < "\x80" or c == LOSSY or c in QUOTE_CHARS:
-        return False
-    if unicodedata.category(c) in _NOT_EVIDENCE_CATEGORIES:
-        return False
-    return not unicodedata.normalize("NFKC", c).isascii()
-
-
-_NOT_EVIDENCE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Pi", "Pf"})
+    was not passed through the codec.  What a preset rewrites does not
+    (:func:`_preset_rewrites`): a publishing layer adds such characters
+    after the text is stored (smart quotes, ``&nbsp;``), and after the
+    preset the same line would read differently (the repair must not depend
+    on what a later step rewrites)."""
+    return c >= "\x80" and c != LOSSY and not _preset_rewrites(c)
 
 
 def _builtin_edit(kind: Utf8Kind, line: str, accepted: list[_Run]) -> Edit:
