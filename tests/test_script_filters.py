@@ -311,22 +311,33 @@ def test_keep_languages_asks_the_model_only_where_its_answer_matters():
 
 @given(
     lines=st.lists(
-        st.sampled_from(HEADLINES + ["Share", "قال الوزير إن المحادثات ستستأنف", "2024"]), max_size=8
+        st.one_of(
+            st.sampled_from(HEADLINES + ["Share", "قال الوزير إن المحادثات ستستأنف", "2024", ""]),
+            # the hard cases: diacritics, bidi marks, NBSP, CR, lone surrogates
+            scraped_text(max_tokens=12).map(lambda t: t.replace("\n", " ")),
+        ),
+        max_size=8,
     )
 )
 def test_keep_languages_equals_the_line_by_line_decision(lines):
-    from nazif.scripts import detect_language
+    # the reference asks detect_language about every line with script
+    # characters; keep_languages skips the model where its answer cannot matter
+    from nazif.diff import apply_changes
+    from nazif.scripts import classify_lines, detect_language
 
     text = "\n".join(lines)
     for languages, undetermined in ((("ar", "en"), True), (("en",), True), (("en",), False), (("de",), True)):
-        wanted = {"ar", "en"} if languages == ("ar", "en") else set(languages)
-        reference = [
-            line
-            for line in lines
-            if not any(c.isalpha() for c in line)
-            or detect_language(line).lang in wanted
-            or (detect_language(line).lang == "und" and undetermined)
+        wanted = set(languages)
+        dropped = [
+            line.index
+            for line in classify_lines(text)
+            if line.counts
+            and not ((lang := detect_language(line.text).lang) in wanted or (lang == "und" and undetermined))
         ]
-        assert keep_languages(text, languages=languages, keep_undetermined=undetermined).split("\n") == (
-            reference if reference else [""]
+        new, changes = trace_keep_languages(text, languages=languages, keep_undetermined=undetermined)
+        assert sorted(c.line for c in changes) == dropped
+        assert (
+            apply_changes(text, changes)
+            == new
+            == keep_languages(text, languages=languages, keep_undetermined=undetermined)
         )
