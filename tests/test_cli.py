@@ -544,6 +544,26 @@ def test_broken_pipe_exits_quietly(tmp_path):
     assert err == b""
 
 
+@posix_only
+def test_a_small_output_into_a_pipe_already_closed_is_a_broken_pipe_too(tmp_path):
+    # one short write, no chunking: the pipe's reader is gone before it
+    src = tmp_path / "short.txt"
+    src.write_text("hello  world\n", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "nazif", "clean", str(src)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 141
+    assert proc.stderr == b""
+
+
 def _wait_for(predicate, timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while not predicate():

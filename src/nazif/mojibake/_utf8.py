@@ -289,6 +289,19 @@ def _is_foreign_letter(ch: str) -> bool:
     return ch >= "\x80" and unicodedata.category(ch)[0] in "LM"
 
 
+def _same_word_in_arabic(neighbour: str, decoded: str) -> bool:
+    """An Arabic letter or mark glued to a run that decodes to two or more
+    Arabic letters and nothing else (``ءØ§Ù„Ø¹Ø±Ø¨ÙŠØ©``): one word of which
+    only part went through the codec.  Left alone, the run would be split
+    by the quote step at its ``„`` (the image of 0x84) and the next run
+    would repair the rest: the repair is made whole in one pass."""
+    return (
+        "\u0600" <= neighbour <= "\u06ff"
+        and _arabic_letters(decoded) >= 2
+        and all("\u0600" <= c <= "\u06ff" for c in decoded)
+    )
+
+
 def _is_arabic_mark(ch: str) -> bool:
     return "\u064b" <= ch <= "\u065f" or "\u0610" <= ch <= "\u061a" or ch == "\u0670"
 
@@ -482,7 +495,7 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = Fals
             c and c.isalpha() and c not in kind.encode for c in (before, after)
         )
         return _Run(start, end, decoded, ok, ok)
-    if (before and _is_foreign_letter(before)) or (after and _is_foreign_letter(after)):
+    if any(_is_foreign_letter(c) and not _same_word_in_arabic(c, decoded) for c in (before, after) if c):
         return _Run(start, end, decoded, False, False)
     if level == 1:
         # C1 controls: only as part of a cluster that has better evidence
