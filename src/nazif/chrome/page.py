@@ -131,7 +131,28 @@ def _head_cut(
             unexplained = 0
     if h >= 0:
         cut = min(cut, h)
+    # the header never takes more than HEAD_PROSE_MAX sentences that no rule
+    # explains (a cookie notice, a site blurb): past them it is article text
+    # (a table before the densest paragraphs, a standfirst)
+    seen = 0
+    for i in head:
+        if i >= cut:
+            break
+        if doc.line(i).para and i not in strong:
+            seen += 1
+            if seen > HEAD_PROSE_MAX:
+                cut = i
+                break
     return min(cut, a)
+
+
+#: the most sentences with no chrome evidence that the page header (before the
+#: headline) may hold: a cookie notice, a site blurb.  A "header" with more is
+#: article text the region search put before the region (a table ahead of the
+#: densest paragraphs, a standfirst); the cut stops before the next one.
+#: (The same bound on the footer was measured and refused: teaser blurbs of
+#: other stories are sentences too, and page recall fell from 0.897 to 0.872.)
+HEAD_PROSE_MAX = 2
 
 
 #: the fewest consecutive lines of one shape that make a list of the article's
