@@ -314,3 +314,15 @@ def test_a_rewritten_continuation_is_no_other_codec_evidence(mark, use_ftfy):
     assert out.startswith("\u2000 ")
     # and a continuation not glued to a lead is no sequence
     assert repair_mojibake("\u00e2\u20ac\u20ac \x80\u00c2\u066b", use_ftfy=use_ftfy).startswith("\u2000 ")
+
+
+@pytest.mark.parametrize(
+    "word", ["\u05de\u05d3\u05e2", "\u05e2\u05d1\u05e8\u05d9\u05ea", "\u05d1\u05d4\u05d5\u05d3\u05e2\u05d4"]
+)
+@pytest.mark.parametrize("frame", ["{}", "news {} today"])
+def test_hebrew_through_windows_1250_is_never_half_repaired(word, frame):
+    # U+05E2 is D7 A2: windows-1250 shows A2 as a breve (windows-1252: a cent
+    # sign), a lead image glued to a character windows-1252 cannot show; the
+    # letters before it were repaired as windows-1252 and the rest left
+    text = frame.format(word.encode("utf-8").decode("cp1250"))
+    assert repair_mojibake(text) in (text, frame.format(word))

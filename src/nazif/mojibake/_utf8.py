@@ -239,6 +239,24 @@ _NOT_K2_IMAGE = (
 _OTHER_CODEC_K2 = re.compile(f"{_K1_LEAD}{_K1_SHOWN_CONT}+{_K1_LEAD}?{_NOT_K2_IMAGE}")
 _NOT_K1_IMAGE_RE = re.compile(_NOT_K1_IMAGE)
 _NOT_K2_IMAGE_RE = re.compile(_NOT_K2_IMAGE)
+# ... or a lead image glued to such a character (``×˘``: Hebrew through
+# windows-1250, whose 0xA2 is ``˘``, not ``¢``).
+_LEAD_BEFORE_NOT_K1 = re.compile(f"{_K1_LEAD}(?={_NOT_K1_IMAGE})")
+_LEAD_BEFORE_NOT_K2 = re.compile(f"{_K1_LEAD}(?={_NOT_K2_IMAGE})")
+
+
+def _lead_glued_to_a_stranger(lead_before: re.Pattern[str], line: str, lo: int, hi: int) -> bool:
+    """A lead image right before a character the codec cannot show, which
+    the presets keep as it is (not a quote, a space, an invisible: the next
+    run would not see it; not a combining mark: NFC may compose it with the
+    lead)."""
+    for m in lead_before.finditer(line, lo, hi):
+        c = line[m.end()]
+        if not _preset_rewrites(c) and unicodedata.category(c)[0] != "M":
+            return True
+    return False
+
+
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
 
 # Signatures for the presence scan: a lead image directly followed by a
@@ -615,12 +633,14 @@ def utf8_edits(
     for lo, hi in spans:
         if kind.pair.search(line, lo, hi) is None:
             continue
-        other, stranger = (
-            (_OTHER_CODEC, _NOT_K1_IMAGE_RE)
+        other, stranger, lead_before = (
+            (_OTHER_CODEC, _NOT_K1_IMAGE_RE, _LEAD_BEFORE_NOT_K1)
             if kind is UTF8_AS_CP1252
-            else (_OTHER_CODEC_K2, _NOT_K2_IMAGE_RE)
+            else (_OTHER_CODEC_K2, _NOT_K2_IMAGE_RE, _LEAD_BEFORE_NOT_K2)
         )
-        if stranger.search(line, lo, hi) and other.search(line, lo, hi):  # the first is a fast filter
+        if stranger.search(line, lo, hi) and (  # the first is a fast filter
+            other.search(line, lo, hi) or _lead_glued_to_a_stranger(lead_before, line, lo, hi)
+        ):
             if refused is not None:
                 refused.append((lo, hi))
             continue
