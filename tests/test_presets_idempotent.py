@@ -99,6 +99,27 @@ def test_mojibake_glued_to_an_arabic_letter(preset):
 
 
 @pytest.mark.parametrize("preset", preset_names())
+@pytest.mark.parametrize(
+    "text",
+    [
+        " \u200b\u200b\u00e2\u20ac\u0153Hi\u00e2\u20ac\x9d \x85\u0621\u00c2\U0001f600",
+        "\u00e2\u20ac\u0153Hi there\x85\u00c3\u00a9\u015b",
+    ],
+)
+def test_another_codec_after_a_next_line_character(preset, text):
+    # found by a stress run of test_hidden_markup_property: the repair read a
+    # NEL as the continuation byte 0x85 always, so the line it refused (another
+    # codec's signature after the NEL) held the sequence before it; the preset
+    # made the NEL a line break and the second run repaired that sequence
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once
+
+
+def test_a_next_line_character_inside_a_sequence_is_still_a_byte():
+    assert repair_mojibake("\u00c3\x85ngstr\u00c3\u00b6m") == "\u00c5ngstr\u00f6m"
+
+
+@pytest.mark.parametrize("preset", preset_names())
 @pytest.mark.parametrize("brk", ["\r", "\x0b", "\x0c", "\u2028", "\u2029"])
 def test_lone_sequence_beside_a_line_break_other_than_lf(preset, brk):
     # found by a stress run of test_hidden_markup_property: the repair's lines

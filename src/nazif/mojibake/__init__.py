@@ -368,10 +368,30 @@ def _fixer(use_ftfy: bool) -> Fixer | None:
 # The line breaks that end the lines repaired one by one: those that
 # normalize_whitespace turns into "\n" (tables.spaces.LINE_BREAK_CHARS), so
 # that a line judged here is not split into lines judged differently by the
-# next run ("Ã©\rء": the Arabic letter is another line's).  Not NEL (U+0085):
-# it is also the latin-1 image of the continuation byte 0x85 ("Ã\x85" is Å).
+# next run ("Ã©\rء": the Arabic letter is another line's).  NEL (U+0085) only
+# where it cannot be a byte: it is also the latin-1 image of the continuation
+# byte 0x85 ("Ã\x85" is Å) and of windows-1252's "…" among other C1 controls
+# ("quotes\x85\x94" is "quotes…”"), so not right after the image of another
+# byte of 0x80..0xFF, nor right before a C1 control.  (A NEL before a C1
+# control on a line left alone for another codec's signature still becomes a
+# line break in the preset; the next run may then judge the two halves apart.)
 _LINE_BREAKS = tuple(c for c in LINE_BREAK_CHARS if c != "\x85")
-_LINE_BREAK = re.compile(char_class(_LINE_BREAKS))
+_BYTE_IMAGES = frozenset({chr(b) for b in range(0x80, 0x100)} | {c for c in SLOPPY_1252 if c > "\xff"})
+_LINE_BREAK = re.compile(f"{char_class(_LINE_BREAKS)}|(?<!{char_class(_BYTE_IMAGES)})\x85(?![\x80-\x9f])")
+
+
+def _nel_is_a_break(text: str, j: int) -> bool:
+    return (j == 0 or text[j - 1] not in _BYTE_IMAGES) and not (
+        j + 1 < len(text) and "\x80" <= text[j + 1] <= "\x9f"
+    )
+
+
+def _last_nel_break(text: str, lo: int, hi: int) -> int:
+    """The index of the last NEL of ``text[lo:hi]`` that ends a line, or -1."""
+    j = text.rfind("\x85", lo, hi)
+    while j >= 0 and not _nel_is_a_break(text, j):
+        j = text.rfind("\x85", lo, j)
+    return j
 
 
 def _flagged_lines(text: str):  # -> Iterator[Tuple[int, int]]
@@ -388,7 +408,11 @@ def _flagged_lines(text: str):  # -> Iterator[Tuple[int, int]]
             return
         i = m.start()
         # the last break in text[pos:i] (each stretch is looked at once)
-        line_start = max(line_start, *(text.rfind(c, pos, i) + 1 for c in _LINE_BREAKS))
+        line_start = max(
+            line_start,
+            _last_nel_break(text, pos, i) + 1,
+            *(text.rfind(c, pos, i) + 1 for c in _LINE_BREAKS),
+        )
         if check(text, max(0, i - 3), i + 4) is None:
             pos = i + 1
             continue

@@ -249,12 +249,25 @@ def _lead_glued_to_a_stranger(lead_before: re.Pattern[str], line: str, lo: int, 
     """A lead image right before a character the codec cannot show, which
     the presets keep as it is (not a quote, a space, an invisible: the next
     run would not see it; not a combining mark: NFC may compose it with the
-    lead)."""
+    lead), and which is not Arabic script: Arabic pages carry windows-1252
+    mojibake beside their own text, and a stray lead image (``Â`` of a
+    no-break space) glued to an Arabic character (``Â٫``) says nothing of the
+    codec."""
     for m in lead_before.finditer(line, lo, hi):
         c = line[m.end()]
-        if not _preset_rewrites(c) and unicodedata.category(c)[0] != "M":
+        if not _preset_rewrites(c) and unicodedata.category(c)[0] != "M" and not _is_arabic_script(c):
             return True
     return False
+
+
+def _is_arabic_script(c: str) -> bool:
+    return (
+        "\u0600" <= c <= "\u06ff"
+        or "\u0750" <= c <= "\u077f"
+        or "\u08a0" <= c <= "\u08ff"
+        or "\ufb50" <= c <= "\ufdff"
+        or "\ufe70" <= c <= "\ufeff"
+    )
 
 
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
