@@ -115,6 +115,16 @@ def test_another_codec_after_a_next_line_character(preset, text):
     assert clean(once, preset=preset) == once
 
 
+@pytest.mark.parametrize("preset", preset_names())
+@pytest.mark.parametrize("text", ["\u00c2\u00a1\u201b", "x \u00c3\u00a9\u201b y"])
+def test_another_codec_signature_ending_in_a_quote(preset, text):
+    # found by a stress run of test_hidden_markup_property: the character the
+    # codec cannot show after a sequence was a quote (U+201B), which the preset
+    # makes ASCII: the first run left the sequence, the second repaired it
+    once = clean(text, preset=preset)
+    assert clean(once, preset=preset) == once
+
+
 def test_a_next_line_character_inside_a_sequence_is_still_a_byte():
     assert repair_mojibake("\u00c3\x85ngstr\u00c3\u00b6m") == "\u00c5ngstr\u00f6m"
 

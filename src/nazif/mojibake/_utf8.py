@@ -245,6 +245,13 @@ _LEAD_BEFORE_NOT_K1 = re.compile(f"{_K1_LEAD}(?={_NOT_K1_IMAGE})")
 _LEAD_BEFORE_NOT_K2 = re.compile(f"{_K1_LEAD}(?={_NOT_K2_IMAGE})")
 
 
+def _signature_kept(other: re.Pattern[str], line: str, lo: int, hi: int) -> bool:
+    """Another codec's signature whose last character (the one the codec
+    cannot show) the presets keep: ``Â¡‛`` is no signature, the quote step
+    makes it ``Â¡'`` and the next run would repair it."""
+    return any(not _preset_rewrites(m.group()[-1]) for m in other.finditer(line, lo, hi))
+
+
 def _lead_glued_to_a_stranger(lead_before: re.Pattern[str], line: str, lo: int, hi: int) -> bool:
     """A lead image right before a character the codec cannot show, which
     the presets keep as it is (not a quote, a space, an invisible: the next
@@ -652,7 +659,7 @@ def utf8_edits(
             else (_OTHER_CODEC_K2, _NOT_K2_IMAGE_RE, _LEAD_BEFORE_NOT_K2)
         )
         if stranger.search(line, lo, hi) and (  # the first is a fast filter
-            other.search(line, lo, hi) or _lead_glued_to_a_stranger(lead_before, line, lo, hi)
+            _signature_kept(other, line, lo, hi) or _lead_glued_to_a_stranger(lead_before, line, lo, hi)
         ):
             if refused is not None:
                 refused.append((lo, hi))
