@@ -5,6 +5,7 @@ analysed in article mode.
 
 from __future__ import annotations
 
+from ..tables.quotes import QUOTE_CHARS
 from .evidence import _CREDIT_PRE, _evidence, _is_meta, _meta_rule
 from .lines import Hit, _Doc, _features, _nonblank
 from .region import _extend_region, _main_region, _title_match
@@ -158,7 +159,9 @@ HEAD_PROSE_MAX = 2
 #: the fewest consecutive lines of one shape that make a list of the article's
 SHAPED_LIST_MIN = 3
 
-_SHAPE_SKIP = frozenset(" \t'\"\u2018\u2019\u201c\u201d\u00a0")
+#: what the shape of a line looks past: spaces and quotation marks (a quoted
+#: list item has the shape of the others)
+_SHAPE_SKIP = QUOTE_CHARS | frozenset(" \t\u00a0")
 
 
 def _shape(line: str) -> tuple[bool, str] | None:
