@@ -673,7 +673,10 @@ def utf8_edits(
         runs = [_assess(kind, line, m, consistent) for m in matches]
         if not runs:
             continue
-        if len(runs) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, runs[0]):
+        ok = [r for r in runs if r.ok]
+        # a run refused on its own (``Ã `` before an Arabic letter) is no
+        # second piece of evidence: the one left is still a lone sequence
+        if len(ok) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, ok[0]):
             continue
         if any(r.broken for r in runs):
             # all or nothing: part of this span is broken in a way these
