@@ -297,6 +297,10 @@ from strategies import HIDING, hidden_markup_text  # noqa: E402
         ("&amp;am\u200bp;", "&"),
         ("<!\u200b-- note -->x", "x"),
         ("a &sh\u200by; b", "a \u00ad b"),
+        # C1 controls (windows-1252 read as latin-1) make no construct in either reading
+        ("AT&\x80amp;T", "AT&T"),
+        ("<\x80b>bold</b> x", "bold x"),
+        ('<a title="\x93hi\x94">link</a> text', "link text"),
     ],
 )
 def test_invisibles_inside_markup_are_seen_through(text, expected):
@@ -314,6 +318,8 @@ def test_invisibles_inside_markup_are_seen_through(text, expected):
         "a &s\u200bhx; b",  # not a reference without the invisible either
         "x<\u200by",
         "&lt;\u200bb&gt;",  # escaped markup stays escaped
+        "&lt;\x80b&gt;",
+        "caf\x80 & x",  # a C1 control outside markup: repair_mojibake's or remove_invisibles'
         "\u200b<3",
     ],
 )

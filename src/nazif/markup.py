@@ -41,7 +41,9 @@ Policies (see ``docs/repair.md``):
 - Invisibles and controls that :func:`nazif.invisibles.remove_invisibles`
   always deletes (and references to them, ``&shy;``) are seen through
   inside a reference or a tag, and go with it: ``AT&am\u00adp;T`` is
-  ``AT&T``, ``<\u200bb>`` a tag.  Elsewhere they are left alone.
+  ``AT&T``, ``<\u200bb>`` a tag; so are the C1 controls that
+  :func:`nazif.mojibake.repair_mojibake` may read as windows-1252 (``&\x80amp;``:
+  no reference in either reading).  Elsewhere they are left alone.
 """
 
 from __future__ import annotations
@@ -165,7 +167,13 @@ def _unescape(text: str, changes: list[Change] | None, keep: frozenset[int] | No
 #: latin-1): they may be text.
 _HIDDEN_CHARS = frozenset([*INVISIBLE_FORMAT, *CONTROLS]) - frozenset(C1_PUNCT)
 _HIDDEN = re.compile("[" + "".join(sorted(re.escape(c) for c in _HIDDEN_CHARS)) + "]")
-_HIDDEN_UNIT = re.compile(_HIDDEN.pattern + "+|&[#A-Za-z0-9]{1,32};")
+#: ... but inside a reference or a tag (``&\x80amp;``, ``<\x80b>``) those C1
+#: controls are hidden too: read as windows-1252 they would make no reference
+#: or tag either (``&€amp;``), and left there, ``remove_invisibles`` deletes
+#: them and the next run finds the construct.
+_C1_TEXT = frozenset(C1_PUNCT)
+_HIDDEN_OR_C1 = re.compile("[" + "".join(sorted(re.escape(c) for c in _HIDDEN_CHARS | _C1_TEXT)) + "]")
+_HIDDEN_UNIT = re.compile(_HIDDEN_OR_C1.pattern + "+|&[#A-Za-z0-9]{1,32};")
 _HIDDEN_NAMES = sorted(
     (name for name, value in _HTML5.items() if name.endswith(";") and value in _HIDDEN_CHARS),
     key=len,
@@ -176,8 +184,8 @@ _HIDDEN_NAMES = sorted(
 # reference to a hidden character (named, or any numeric one).  Text without
 # such a place skips the seeing-through pass (bounded scans: linear).
 _MAYBE_HIDDEN = re.compile(
-    rf"[&<][^\s<>]{{0,64}}?{_HIDDEN.pattern}"
-    rf"|<[^<>]{{0,2000}}?{_HIDDEN.pattern}"
+    rf"[&<][^\s<>]{{0,64}}?{_HIDDEN_OR_C1.pattern}"
+    rf"|<[^<>]{{0,2000}}?{_HIDDEN_OR_C1.pattern}"
     rf"|&(?:{'|'.join(re.escape(n) for n in _HIDDEN_NAMES)})"
     r"|&#[xX]?[0-9a-fA-F]{1,7};"
 )
@@ -494,7 +502,7 @@ def _line_numbers(text: str, changes: list[Change]) -> list[Change]:
 def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> tuple[str, list[Change]]:
     if "<" not in text and "&" not in text:  # (substring tests: faster than any scan)
         return text, []
-    if _PRESENCE.search(text) is None and ("&" not in text or _HIDDEN.search(text) is None):
+    if _PRESENCE.search(text) is None and ("&" not in text or _HIDDEN_OR_C1.search(text) is None):
         return text, []
     revealed: list[Change] | None = [] if trace else None
     text0 = text
@@ -558,12 +566,12 @@ def _angles_making_tags(text: str) -> frozenset[int]:
     shadow = decoded
     starts: list[int] = [0]
     origins: list[int] = [0]
-    if _HIDDEN.search(decoded) is not None:
+    if _HIDDEN_OR_C1.search(decoded) is not None:
         pieces: list[str] = []
         starts, origins = [], []
         done = 0
         n = 0
-        for h in _HIDDEN.finditer(decoded):
+        for h in _HIDDEN_OR_C1.finditer(decoded):
             if h.start() > done:
                 starts.append(n)
                 origins.append(done)
