@@ -98,59 +98,39 @@ def test_mojibake_glued_to_an_arabic_letter(preset):
     assert clean(once, preset=preset) == once
 
 
-@pytest.mark.parametrize("preset", preset_names())
-@pytest.mark.parametrize(
-    "text",
-    [
-        " \u200b\u200b\u00e2\u20ac\u0153Hi\u00e2\u20ac\x9d \x85\u0621\u00c2\U0001f600",
-        "\u00e2\u20ac\u0153Hi there\x85\u00c3\u00a9\u015b",
-    ],
-)
-def test_another_codec_after_a_next_line_character(preset, text):
-    # found by a stress run of test_hidden_markup_property: the repair read a
-    # NEL as the continuation byte 0x85 always, so the line it refused (another
-    # codec's signature after the NEL) held the sequence before it; the preset
-    # made the NEL a line break and the second run repaired that sequence
-    once = clean(text, preset=preset)
-    assert clean(once, preset=preset) == once
-
-
-@pytest.mark.parametrize("preset", preset_names())
-@pytest.mark.parametrize("text", ["\u00c2\u00a1\u201b", "x \u00c3\u00a9\u201b y"])
-def test_another_codec_signature_ending_in_a_quote(preset, text):
-    # found by a stress run of test_hidden_markup_property: the character the
-    # codec cannot show after a sequence was a quote (U+201B), which the preset
-    # makes ASCII: the first run left the sequence, the second repaired it
-    once = clean(text, preset=preset)
-    assert clean(once, preset=preset) == once
-
-
-@pytest.mark.parametrize("preset", preset_names())
-def test_a_refused_run_is_no_evidence_for_a_lone_sequence(preset):
-    # found by a stress run of test_hidden_markup_property: "Ã " (an à whose
-    # no-break space was lost) before an Arabic letter is refused, but it
-    # counted as a second run, so "Â£" was no longer a lone sequence; with a
+#: Texts that stress runs of test_hidden_markup_property (NAZIF_HYPOTHESIS_SCALE=34)
+#: found a second run changing, with what went wrong.
+FOUND_BY_STRESS_RUNS = [
+    # the repair read a NEL as the continuation byte 0x85 always, so the line it
+    # refused (another codec's signature after the NEL) held the sequence before
+    # it; the preset made the NEL a line break and the second run repaired that
+    " \u200b\u200b\u00e2\u20ac\u0153Hi\u00e2\u20ac\x9d \x85\u0621\u00c2\U0001f600",
+    "\u00e2\u20ac\u0153Hi there\x85\u00c3\u00a9\u015b",
+    # the character the codec cannot show after a sequence was a quote (U+201B),
+    # which the preset makes ASCII: the first run left the sequence, the second repaired
+    "\u00c2\u00a1\u201b",
+    "x \u00c3\u00a9\u201b y",
+    # "Ã " (an à whose no-break space was lost) before an Arabic letter is refused,
+    # but it counted as a second run, so "Â£" was no longer a lone sequence; with a
     # tab instead of the space (the first run) it was, and stayed
-    text = "\u0621 \u200b\u200b\u00c2\u00a35 \u200b\u200b&Atilde;\t\u0621"
-    once = clean(text, preset=preset)
-    assert clean(once, preset=preset) == once
-    assert repair_mojibake("\u0621 \u00c2\u00a35 \u00c3 \u0621") == "\u0621 \u00c2\u00a35 \u00c3 \u0621"
+    "\u0621 \u200b\u200b\u00c2\u00a35 \u200b\u200b&Atilde;\t\u0621",
+    # remove_markup did not see through a C1 control inside a construct,
+    # remove_invisibles deleted it, and the second run decoded it
+    "\u0621\u200b&\x80amp; \u200b\u200b\u0637\u00a7\u0638\u201e \u00c2\u017f",
+    "<\x80b>bold</b> text here",
+    "AT&\x93amp;T news",
+]
 
 
 @pytest.mark.parametrize("preset", preset_names())
-@pytest.mark.parametrize(
-    "text",
-    [
-        # found by a stress run of test_hidden_markup_property: remove_markup did not see
-        # through the C1 control, remove_invisibles deleted it, the second run decoded
-        "\u0621\u200b&\x80amp; \u200b\u200b\u0637\u00a7\u0638\u201e \u00c2\u017f",
-        "<\x80b>bold</b> text here",
-        "AT&\x93amp;T news",
-    ],
-)
-def test_a_c1_control_inside_markup(preset, text):
+@pytest.mark.parametrize("text", FOUND_BY_STRESS_RUNS)
+def test_found_by_stress_runs(preset, text):
     once = clean(text, preset=preset)
     assert clean(once, preset=preset) == once
+
+
+def test_a_refused_run_is_no_evidence_for_a_lone_sequence():
+    assert repair_mojibake("\u0621 \u00c2\u00a35 \u00c3 \u0621") == "\u0621 \u00c2\u00a35 \u00c3 \u0621"
 
 
 def test_a_next_line_character_inside_a_sequence_is_still_a_byte():
