@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..arabic._marks import ARABIC_BLOCKS
 from ..tables.quotes import QUOTE_CHARS
 from .tables import (
     CP1252_SPECIALS,
@@ -267,14 +268,14 @@ def _lead_glued_to_a_stranger(lead_before: re.Pattern[str], line: str, lo: int, 
     return False
 
 
+#: Arabic script: the Arabic blocks (those of the mark classes) and the
+#: presentation forms
+_ARABIC_SCRIPT = (*ARABIC_BLOCKS, (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
 def _is_arabic_script(c: str) -> bool:
-    return (
-        "\u0600" <= c <= "\u06ff"
-        or "\u0750" <= c <= "\u077f"
-        or "\u08a0" <= c <= "\u08ff"
-        or "\ufb50" <= c <= "\ufdff"
-        or "\ufe70" <= c <= "\ufeff"
-    )
+    cp = ord(c)
+    return any(lo <= cp <= hi for lo, hi in _ARABIC_SCRIPT)
 
 
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
