@@ -114,6 +114,10 @@ FOUND_BY_STRESS_RUNS = [
     # but it counted as a second run, so "Â£" was no longer a lone sequence; with a
     # tab instead of the space (the first run) it was, and stayed
     "\u0621 \u200b\u200b\u00c2\u00a35 \u200b\u200b&Atilde;\t\u0621",
+    # a ZWNJ (windows-1256's image of 0x9D, so not seen through) between "Ã" and the
+    # space hid the lost no-break space; remove_invisibles deleted it (no Arabic
+    # letter after it) and the second run repaired both runs
+    "&Atilde;\u200c \u200b\u200b\u00c2\u00a35 ",
     # remove_markup did not see through a C1 control inside a construct,
     # remove_invisibles deleted it, and the second run decoded it
     "\u0621\u200b&\x80amp; \u200b\u200b\u0637\u00a7\u0638\u201e \u00c2\u017f",

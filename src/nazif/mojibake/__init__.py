@@ -40,7 +40,7 @@ from types import ModuleType
 
 from .._charclass import code_point_class
 from ..steps import Change, attach_tracer, step
-from ..tables.invisibles import CONTROLS, INVISIBLE_FORMAT
+from ..tables.invisibles import ARABIC_LETTERS, CONTROLS, INVISIBLE_FORMAT
 from ..tables.spaces import LINE_BREAK_CHARS
 from ._cp1256 import C1_SIGNATURE, K3_SIGNATURE, c1_edits, cp1256_edits
 from ._utf8 import (
@@ -488,17 +488,28 @@ def _form_letters() -> dict[str, str]:
 
 
 _FORM_LETTERS = _form_letters()
+# A ZWNJ is windows-1256's image of 0x9D, but where ``remove_invisibles``
+# deletes it outright (not before an Arabic letter) and it follows no image
+# of a windows-1256 byte of 0x80..0xFF (no sequence it could end), it only
+# hides: ``Ã\u200c `` is the ``Ã `` of an à whose no-break space was lost.
+_HIDING_ZWNJ = (
+    f"(?<![{code_point_class(ord(c) for c in CP1256[0x80:] if c > '~')}])"
+    f"\u200c(?![{code_point_class(ord(c) for c in ARABIC_LETTERS)}])"
+)
 _HIDING = re.compile(
     "["
     + "".join(re.escape(c) for c in sorted(_SEE_THROUGH))
     + "]+|["
     + "".join(re.escape(c) for c in sorted(_FORM_LETTERS))
-    + "]"
+    + "]|"
+    + _HIDING_ZWNJ
 )
 # Its presence test as one character class: a top-level alternation makes
 # ``re`` try both branches at every position (about 16 MB/s on Arabic news);
 # a plain class is skipped to in C (about 200 MB/s).
-_HIDING_ANY = re.compile("[" + code_point_class(ord(c) for c in {*_SEE_THROUGH, *_FORM_LETTERS}) + "]")
+_HIDING_ANY = re.compile(
+    "[" + code_point_class(ord(c) for c in {*_SEE_THROUGH, *_FORM_LETTERS, "\u200c"}) + "]"
+)
 
 
 def _see_through(text: str, use_ftfy: bool, trace: bool) -> tuple[str, list[Change]]:
