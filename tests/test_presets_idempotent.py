@@ -123,6 +123,9 @@ FOUND_BY_STRESS_RUNS = [
     "\u0621\u200b&\x80amp; \u200b\u200b\u0637\u00a7\u0638\u201e \u00c2\u017f",
     "<\x80b>bold</b> text here",
     "AT&\x93amp;T news",
+    # an escaped tag with a C1 control in it stayed escaped, and windows-1252
+    # evidence then made the control "€": the second run decoded "&lt;€b&gt;"
+    "\u0621\u200b&amp;lt;\x80b&amp;gt;",
 ]
 
 

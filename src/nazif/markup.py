@@ -522,6 +522,18 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
         # so that a later step removing the escaped markup's line leaves
         # nothing for a second call to decode.)
         keep: frozenset[int] | None = _angles_making_tags(text1)
+        if keep and _C1_TEXT_RE.search(text1) is not None:
+            # a C1 control inside such a tag (``&lt;\x80b&gt;``) goes with the
+            # tag it hides in: left, it would be deleted later (and the tag
+            # stays escaped) or read as windows-1252 (``&lt;€b&gt;``, which a
+            # second call would decode): the two must not differ
+            dropped: list[Change] | None = [] if trace else None
+            text1c = _drop_c1_in_escaped_tags(text1, keep, dropped)
+            if text1c != text1:
+                if first is not None and dropped is not None:
+                    first = _compose(text, first, dropped, text1)
+                text1 = text1c
+                keep = _angles_making_tags(text1)
         if not keep or _would_strip(_unescape(text1, None, keep)):
             keep = None  # (then all of them, as a last resort)
         if second is not None:
@@ -534,6 +546,48 @@ def _run(text: str, unescape_entities: bool, strip_tags: bool, trace: bool) -> t
     if revealed:
         changes = _compose(text0, revealed, changes, text)
     return text2, _line_numbers(text0, changes)
+
+
+_C1_TEXT_RE = re.compile("[" + "".join(sorted(re.escape(c) for c in _C1_TEXT)) + "]")
+
+
+def _drop_c1_in_escaped_tags(text: str, keep: frozenset[int], changes: list[Change] | None) -> str:
+    """``text`` without the C1 controls that sit between a kept reference to
+    ``<`` and the kept reference to ``>`` after it (``keep``: their offsets)."""
+
+    def opens(a: int) -> bool | None:
+        m = _REF.match(text, a)
+        ref = m.group().lower() if m is not None else ""
+        if ref.endswith(("lt;", "#60;", "#x3c;")):
+            return True
+        if ref.endswith(("gt;", "#62;", "#x3e;")):
+            return False
+        return None
+
+    out: list[str] = []
+    done = 0
+    starts = sorted(keep)
+    k = 0
+    while k < len(starts):
+        a = starts[k]
+        k += 1
+        if opens(a) is not True:
+            continue
+        while k < len(starts) and opens(starts[k]) is not False:
+            k += 1
+        if k == len(starts):
+            break
+        b = starts[k]
+        k += 1
+        for m in _C1_TEXT_RE.finditer(text, a, b):
+            out.append(text[done : m.start()])
+            done = m.end()
+            if changes is not None:
+                changes.append(
+                    Change(m.start(), m.end(), m.group(), "", rule="hidden", entry="invisible inside markup")
+                )
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _angles_making_tags(text: str) -> frozenset[int]:
