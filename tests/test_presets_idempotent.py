@@ -118,6 +118,9 @@ FOUND_BY_STRESS_RUNS = [
     # space hid the lost no-break space; remove_invisibles deleted it (no Arabic
     # letter after it) and the second run repaired both runs
     "&Atilde;\u200c \u200b\u200b\u00c2\u00a35 ",
+    # "Ã\t" (the first run) is no run, "Ã " (the second, after the whitespace
+    # step) was a lost no-break space that made "Ã©" no longer a lone sequence
+    " \u200b\u200bcaf\u00c3\u00a9 \u0621the\u200b\u200b&Atilde;\t\U0001f600",
     # remove_markup did not see through a C1 control inside a construct,
     # remove_invisibles deleted it, and the second run decoded it
     "\u0621\u200b&\x80amp; \u200b\u200b\u0637\u00a7\u0638\u201e \u00c2\u017f",

@@ -674,10 +674,16 @@ def utf8_edits(
         runs = [_assess(kind, line, m, consistent) for m in matches]
         if not runs:
             continue
-        ok = [r for r in runs if r.ok]
         # a run refused on its own (``Ã `` before an Arabic letter) is no
-        # second piece of evidence: the one left is still a lone sequence
-        if len(ok) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, ok[0]):
+        # second piece of evidence, nor is a lead image before a space (``Ã ``:
+        # an à whose no-break space was lost, or a tab the whitespace step
+        # makes a space): the one left is still a lone sequence
+        weak_a0: list[_Run] = []
+        ok: list[_Run] = []
+        for r in runs:
+            if r.ok:
+                (weak_a0 if not r.strong and _lone_lost_a0(kind, line, r) else ok).append(r)
+        if len(ok) == 1 and _lone_sequence_among_other_text(kind, line, lo, hi, ok[0], weak_a0):
             continue
         if any(r.broken for r in runs):
             # all or nothing: part of this span is broken in a way these
@@ -697,15 +703,25 @@ def utf8_edits(
     return edits
 
 
-def _lone_sequence_among_other_text(kind: Utf8Kind, line: str, lo: int, hi: int, run: _Run) -> bool:
+def _lone_lost_a0(kind: Utf8Kind, line: str, run: _Run) -> bool:
+    text = line[run.start : run.end]
+    return LOST_A0 in text and kind.seq.fullmatch(text) is not None
+
+
+def _lone_sequence_among_other_text(
+    kind: Utf8Kind, line: str, lo: int, hi: int, run: _Run, beside: Sequence[_Run] = ()
+) -> bool:
     """One two-byte sequence is all the evidence, and the span also holds a
     non-ASCII character outside it (``Mccoy – DrÃ¥ber``): had the text been
     shown through the codec, that character would be a sequence too.  The
-    span is not repaired (it is correct text, or another codec's)."""
+    span is not repaired (it is correct text, or another codec's).  The runs
+    ``beside`` (weak ones that go with a repair but are no evidence) are
+    neither evidence for nor against."""
     if run.end - run.start != 2 or kind.seq.fullmatch(line, run.start, run.end) is None:
         return False
-    return any(_is_codec_evidence(c) for c in line[lo : run.start]) or any(
-        _is_codec_evidence(c) for c in line[run.end : hi]
+    skip = {k for r in beside for k in range(r.start, r.end)}
+    return any(
+        _is_codec_evidence(line[k]) for k in range(lo, hi) if not run.start <= k < run.end and k not in skip
     )
 
 
