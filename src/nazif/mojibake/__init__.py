@@ -377,19 +377,14 @@ def _fixer(use_ftfy: bool) -> Fixer | None:
 # line break in the preset; the next run may then judge the two halves apart.)
 _LINE_BREAKS = tuple(c for c in LINE_BREAK_CHARS if c != "\x85")
 _BYTE_IMAGES = frozenset({chr(b) for b in range(0x80, 0x100)} | {c for c in SLOPPY_1252 if c > "\xff"})
-_LINE_BREAK = re.compile(f"{char_class(_LINE_BREAKS)}|(?<!{char_class(_BYTE_IMAGES)})\x85(?![\x80-\x9f])")
-
-
-def _nel_is_a_break(text: str, j: int) -> bool:
-    return (j == 0 or text[j - 1] not in _BYTE_IMAGES) and not (
-        j + 1 < len(text) and "\x80" <= text[j + 1] <= "\x9f"
-    )
+_NEL_BREAK = re.compile(f"(?<!{char_class(_BYTE_IMAGES)})\x85(?![\x80-\x9f])")
+_LINE_BREAK = re.compile(f"{char_class(_LINE_BREAKS)}|{_NEL_BREAK.pattern}")
 
 
 def _last_nel_break(text: str, lo: int, hi: int) -> int:
     """The index of the last NEL of ``text[lo:hi]`` that ends a line, or -1."""
     j = text.rfind("\x85", lo, hi)
-    while j >= 0 and not _nel_is_a_break(text, j):
+    while j >= 0 and _NEL_BREAK.match(text, j) is None:
         j = text.rfind("\x85", lo, j)
     return j
 

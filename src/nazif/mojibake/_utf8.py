@@ -719,10 +719,12 @@ def _lone_sequence_among_other_text(
     neither evidence for nor against."""
     if run.end - run.start != 2 or kind.seq.fullmatch(line, run.start, run.end) is None:
         return False
-    skip = {k for r in beside for k in range(r.start, r.end)}
-    return any(
-        _is_codec_evidence(line[k]) for k in range(lo, hi) if not run.start <= k < run.end and k not in skip
-    )
+    pos = lo
+    for r in sorted((run, *beside), key=lambda r: r.start):
+        if any(_is_codec_evidence(c) for c in line[pos : r.start]):
+            return True
+        pos = max(pos, r.end)
+    return any(_is_codec_evidence(c) for c in line[pos:hi])
 
 
 def _is_codec_evidence(c: str) -> bool:
