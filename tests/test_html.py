@@ -10,6 +10,7 @@ import pytest
 
 import nazif
 from nazif.steps import get_info, step_names
+from timing import best_time
 
 html = pytest.importorskip("nazif.html", exc_type=ImportError)
 
@@ -138,16 +139,9 @@ def test_issue_remove_markup_case():
 
 
 def test_linear_time_ratio():
-    import time
-
     def t(n):
         src = "<div><p>word <a href='#'>link</a></p></div>" * n
-        best = math.inf
-        for _ in range(3):
-            t0 = time.perf_counter()
-            html.to_text(src)
-            best = min(best, time.perf_counter() - t0)
-        return best
+        return best_time(lambda: html.to_text(src))
 
     assert t(8000) / t(2000) <= 8
 

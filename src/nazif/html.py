@@ -25,9 +25,10 @@ Two
   visually-hidden classes and chrome class/id tokens (``related``,
   ``share``, ``comments`` …).
 - :func:`clean_html`: the lines, without those whose DOM evidence is strong
-  (see :func:`dom_chrome`), then a preset (``corpus`` removes chrome lines
-  by text as well).  :func:`clean_html_with_removals` also says what was
-  removed and why.
+  (see :func:`dom_chrome`), then a preset; on a whole page, ``corpus``
+  removes the other chrome lines by a model of DOM and text evidence
+  together (:mod:`nazif.html_chrome`).  :func:`clean_html_with_removals`
+  also says what was removed and why.
 
 Input: ``str``, ``bytes``, a BeautifulSoup object or tag (bs4 is not
 required: such objects are serialised with ``str()``), or an lxml element.
@@ -47,7 +48,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("nazif.html needs lxml: pip install 'nazif[html]'") from exc
 
-from . import chrome
+from . import chrome, html_chrome
 from .pipeline import Pipeline
 from .presets import preset_spec
 
@@ -120,7 +121,9 @@ class Line:
     ``tag``: the innermost enclosing chrome element (``nav``, ``footer`` …)
     not inside an article, or ``""``; ``token``: the innermost chrome
     class/id token or ``role=navigation``/``aria-hidden`` on an ancestor, or
-    ``""``; ``hidden``: inside a visually-hidden element.
+    ``""``; ``hidden``: inside a visually-hidden element; ``block``: the
+    innermost block element (``p``, ``li``, ``h2`` …) the line starts in, or
+    ``""``; ``in_article``: inside an ``article`` or ``main`` element.
     """
 
     text: str
@@ -128,13 +131,16 @@ class Line:
     tag: str = ""
     token: str = ""
     hidden: bool = False
+    block: str = ""
+    in_article: bool = False
 
 
 @dataclass(frozen=True)
 class Removal:
     """A line :func:`clean_html_with_removals` removed: ``line`` is its index in
-    :func:`lines`, ``rule`` ``dom-tag``, ``dom-token``, ``dom-hidden`` or a rule
-    of :mod:`nazif.chrome`, ``entry`` the element, token or lexicon entry."""
+    :func:`lines`, ``rule`` ``dom-tag``, ``dom-token``, ``dom-model`` (the
+    score of :mod:`nazif.html_chrome`) or a rule of :mod:`nazif.chrome`,
+    ``entry`` the element, token, score and its reasons, or lexicon entry."""
 
     line: int
     text: str
@@ -294,6 +300,8 @@ def _walk(root: Any) -> Iterator[Line]:
     link_chars = 0
     total_chars = 0
     start_ctx: tuple[str, str, bool] = ("", "", False)
+    start_block: tuple[str, bool] = ("", False)
+    blocks: list[str] = [""]
     # per open element: (tag, token, hidden, is_link) of the context it opens
     ctx_stack: list[tuple[str, str, bool]] = [("", "", False)]
     in_article = [False]
@@ -315,10 +323,10 @@ def _walk(root: Any) -> Iterator[Line]:
         if was_blank:
             return None
         tag, token, hidden = start_ctx
-        return Line(text, round(share, 3), tag, token, hidden)
+        return Line(text, round(share, 3), tag, token, hidden, *start_block)
 
     def add(s: str | None) -> None:
-        nonlocal link_chars, total_chars, start_ctx, blank
+        nonlocal link_chars, total_chars, start_ctx, start_block, blank
         if not s:
             return
         if not s.strip(" \t\n\r\x0c"):
@@ -327,6 +335,7 @@ def _walk(root: Any) -> Iterator[Line]:
             s = _NEWLINES.sub(" ", s)
             if blank and not s.isspace():
                 start_ctx = ctx_stack[-1]
+                start_block = (blocks[-1], in_article[-1])
                 blank = False
         parts.append(s)
         n = len(s) - s.count(" ")
@@ -356,7 +365,12 @@ def _walk(root: Any) -> Iterator[Line]:
                 if line is not None:
                     yield line
             ptag, ptoken, phidden = ctx_stack[-1]
-            token, hidden = ("", False) if el in protected else _element_evidence(el)
+            # a quotation in the article (an embedded post, a pull quote) is the
+            # article's: the share or social classes of its embed code are not chrome
+            quote = tag == "blockquote" and in_article[-1]
+            token, hidden = ("", False) if el in protected or quote else _element_evidence(el)
+            if quote:
+                ptoken = ""
             art = in_article[-1] or tag in ARTICLE_TAGS
             site_chrome = (
                 tag in CHROME_TAGS and el not in protected and not (art and tag in ("header", "footer"))
@@ -364,12 +378,14 @@ def _walk(root: Any) -> Iterator[Line]:
             ctag = tag if site_chrome else ptag
             ctx_stack.append((ctag, token or ptoken, hidden or phidden))
             in_article.append(art)
+            blocks.append(tag if tag in BLOCK_TAGS else blocks[-1])
             if tag == "a":
                 links += 1
             add(el.text)
         else:
             ctx_stack.pop()
             in_article.pop()
+            blocks.pop()
             if tag == "a":
                 links -= 1
             if tag in BLOCK_TAGS or tag in BREAK_TAGS:
@@ -469,6 +485,15 @@ def clean_html_with_removals(
     if not isinstance(preset, str):
         raise TypeError(f"preset expects str, got {type(preset).__name__}")
     found = lines(html, selector=selector)
+    before, chrome_opts, after = _pipeline(preset, selector is None and not dom)
+    if dom and selector is None and chrome_opts == {}:
+        # a whole page and a preset that removes chrome with the default options:
+        # the learned decision over DOM and text evidence (nazif.html_chrome)
+        dom_hits = [dom_chrome(ln) for ln in found]
+        texts = [ln.text if h is not None else before(ln.text) for ln, h in zip(found, dom_hits)]
+        page_hits = html_chrome.decide(found, texts)
+        out = "\n".join(t for j, t in enumerate(texts) if j not in page_hits and t.strip())
+        return after(out), [Removal(i, found[i].text, *page_hits[i]) for i in sorted(page_hits)]
     removals: list[Removal] = []
     kept: list[int] = []
     for i, ln in enumerate(found):
@@ -477,12 +502,9 @@ def clean_html_with_removals(
             removals.append(Removal(i, ln.text, hit[0], hit[1]))
         else:
             kept.append(i)
-    # A whole page without DOM evidence is chrome's page-mode input.  With it,
-    # the DOM has taken the header, menus and footer, and page mode's region
-    # cut would only cost the article's own lists (silver pages: 5.1 % of
-    # content lines lost after the DOM in page mode, 3.3 % in article mode;
-    # benchmarks/eval_html.py); a preset that names a mode keeps it.
-    before, chrome_opts, after = _pipeline(preset, selector is None and not dom)
+    # A whole page without DOM evidence is chrome's page-mode input; an
+    # article container (``selector``) is article-mode input after the DOM
+    # rule; a preset that names a mode or a lexicon keeps them.
     if chrome_opts is None:
         return after("\n".join(before(found[i].text) for i in kept)), removals
     # the steps before chrome removal work within lines: each line is cleaned
@@ -501,9 +523,11 @@ def clean_html_with_removals(
 
 def clean_html(html: Any, *, preset: str = "corpus", selector: str | None = None, dom: bool = True) -> str:
     """Clean text from ``html``: :func:`lines`, without lines the DOM marks as
-    chrome (``dom=False`` keeps them), then ``preset`` (``corpus`` also removes
-    chrome lines by their text; on a whole page, ``selector=None``, in
-    chrome's ``page`` mode).
+    chrome (``dom=False`` keeps them), then ``preset``.  ``corpus`` also
+    removes chrome lines: on a whole page (``selector=None``) by the model of
+    DOM and text evidence of :func:`nazif.html_chrome.decide`, in an article
+    container (``selector``) by their text in chrome's ``article`` mode, and
+    with ``dom=False`` by their text in ``page`` mode.
 
     Left alone: article lines, whatever element they sit in, when long and
     not mostly links; the text inside lines, except what the preset changes.

@@ -46,7 +46,7 @@ from .lines import Hit, _Doc, _key
 from .model import Model
 from .rules import analyse, new_doc
 
-__all__ = ["FIRM_RULES", "UNVETOED_RULES", "decide"]
+__all__ = ["FIRM_RULES", "UNVETOED_RULES", "decide", "prose_lines"]
 
 #: Rules whose evidence is firm enough to remove a line that reads as prose.
 FIRM_RULES = frozenset(("lexicon-line", "site-learned", "user-pattern", "copyright"))
@@ -77,7 +77,7 @@ def _safe(doc: _Doc, lines: Sequence[str], hits: dict[int, Hit], mode: str) -> d
     """The rules' removals that the safety rules let through (the same as the
     scored path when no score can overrule a removal)."""
     idx = [i for i in range(len(lines)) if lines[i].strip()]
-    prose = _prose_lines(lines, idx)
+    prose = prose_lines(lines, idx)
     keep_head = _headline(doc, idx) if mode == "page" else -1
     out: dict[int, Hit] = {}
     for i, h in hits.items():
@@ -103,8 +103,14 @@ def _guarded(lines: Sequence[str], i: int, h: Hit) -> bool:
     return h.rule not in FIRM_RULES and reads_as_prose(lines[i]) and not _copyright(lines[i])
 
 
-def _prose_lines(lines: Sequence[str], idx: list[int]) -> set[int]:
-    """Lines that read as prose, with the fragments of a prose sentence cut at links."""
+def prose_lines(lines: Sequence[str], idx: list[int]) -> set[int]:
+    """The indexes among ``idx`` of lines that read as prose, with the fragments
+    of a prose sentence cut at links (the lines the safety rule protects).
+
+    >>> lines = ["Home", "The minister said the talks would resume next week.", "The Long Road", ", a book about the war years in the south."]
+    >>> sorted(prose_lines(lines, [0, 1, 2, 3]))
+    [1, 2, 3]
+    """
     prose = {i for i in idx if reads_as_prose(lines[i])}
     k = 0
     m = len(idx)
@@ -168,7 +174,7 @@ def decide(
     # without additions only the lines the rules remove need a final score
     scores, ctx = m.scores_and_context(feats, mode, only=hits if thr is None else None)
     idx = [i for i in range(len(lines)) if feats[i]]
-    prose = _prose_lines(lines, idx)
+    prose = prose_lines(lines, idx)
     keep_head = _headline(doc, idx) if mode == "page" else -1
     out: dict[int, Hit] = {}
     for i in idx:
