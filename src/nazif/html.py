@@ -299,12 +299,11 @@ def _walk(root: Any) -> Iterator[Line]:
     parts: list[str] = []
     link_chars = 0
     total_chars = 0
-    start_ctx: tuple[str, str, bool] = ("", "", False)
-    start_block: tuple[str, bool] = ("", False)
-    blocks: list[str] = [""]
-    # per open element: (tag, token, hidden, is_link) of the context it opens
-    ctx_stack: list[tuple[str, str, bool]] = [("", "", False)]
-    in_article = [False]
+    # per open element, the context it opens: (chrome tag, token, hidden, in an
+    # article, innermost block); the line takes the context of its first visible text
+    top: tuple[str, str, bool, bool, str] = ("", "", False, False, "")
+    stack = [top]
+    start = top
     links = 0
     dropping = 0
 
@@ -322,20 +321,17 @@ def _walk(root: Any) -> Iterator[Line]:
         blank = True
         if was_blank:
             return None
-        tag, token, hidden = start_ctx
-        return Line(text, round(share, 3), tag, token, hidden, *start_block)
+        tag, token, hidden, art, block = start
+        return Line(text, round(share, 3), tag, token, hidden, block, art)
 
-    def add(s: str | None) -> None:
-        nonlocal link_chars, total_chars, start_ctx, start_block, blank
-        if not s:
-            return
+    def add(s: str) -> None:
+        nonlocal link_chars, total_chars, start, blank
         if not s.strip(" \t\n\r\x0c"):
             s = " "  # inter-element white space: one space
         else:
             s = _NEWLINES.sub(" ", s)
             if blank and not s.isspace():
-                start_ctx = ctx_stack[-1]
-                start_block = (blocks[-1], in_article[-1])
+                start = stack[-1]
                 blank = False
         parts.append(s)
         n = len(s) - s.count(" ")
@@ -346,53 +342,53 @@ def _walk(root: Any) -> Iterator[Line]:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):  # comment / PI left by a caller's tree
-            if event == "end":
+            if event == "end" and el.tail:
                 add(el.tail)
             continue
         tag = tag.lower()
         if dropping:
             if tag in DROP_TAGS:
                 dropping += 1 if event == "start" else -1
-                if not dropping:
+                if not dropping and el.tail:
                     add(el.tail)
             continue
         if event == "start":
             if tag in DROP_TAGS:
                 dropping = 1
                 continue
-            if tag in BLOCK_TAGS or tag in BREAK_TAGS:
+            block = tag in BLOCK_TAGS
+            if block or tag in BREAK_TAGS:
                 line = flush()
                 if line is not None:
                     yield line
-            ptag, ptoken, phidden = ctx_stack[-1]
+            ptag, ptoken, phidden, part, pblock = stack[-1]
             # a quotation in the article (an embedded post, a pull quote) is the
             # article's: the share or social classes of its embed code are not chrome
-            quote = tag == "blockquote" and in_article[-1]
-            token, hidden = ("", False) if el in protected or quote else _element_evidence(el)
+            quote = part and tag == "blockquote"
+            token, hidden = ("", False) if quote or el in protected else _element_evidence(el)
             if quote:
                 ptoken = ""
-            art = in_article[-1] or tag in ARTICLE_TAGS
+            art = part or tag in ARTICLE_TAGS
             site_chrome = (
                 tag in CHROME_TAGS and el not in protected and not (art and tag in ("header", "footer"))
             )
-            ctag = tag if site_chrome else ptag
-            ctx_stack.append((ctag, token or ptoken, hidden or phidden))
-            in_article.append(art)
-            blocks.append(tag if tag in BLOCK_TAGS else blocks[-1])
+            stack.append(
+                (tag if site_chrome else ptag, token or ptoken, hidden or phidden, art, tag if block else pblock)
+            )
             if tag == "a":
                 links += 1
-            add(el.text)
+            if el.text:
+                add(el.text)
         else:
-            ctx_stack.pop()
-            in_article.pop()
-            blocks.pop()
+            stack.pop()
             if tag == "a":
                 links -= 1
             if tag in BLOCK_TAGS or tag in BREAK_TAGS:
                 line = flush()
                 if line is not None:
                     yield line
-            add(el.tail)
+            if el.tail:
+                add(el.tail)
     line = flush()
     if line is not None:
         yield line

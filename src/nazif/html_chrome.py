@@ -165,22 +165,19 @@ def decide(
     hits = analyse(k_texts, lex, TEXT_MODE, doc=doc)
     fs = features([found[i] for i in kept], k_texts, lex, hits=hits, doc=doc)
     idx = [j for j in range(len(kept)) if fs[j]]
-    scores, ctx = m.scores_and_context(fs, MODE)
     prose = prose_lines(k_texts, idx)
-    for j in idx:
+    # a line that reads as prose without firm evidence stays whatever its score:
+    # it is context for its neighbours, but its own final score is not needed
+    open_ = {j for j in idx if j not in prose or _firm(fs[j], k_texts[j])}
+    scores, ctx = m.scores_and_context(fs, MODE, only=open_)
+    for j in sorted(open_):
         p = scores[j]
         h = hits.get(j)
-        # the text rules' direct evidence, when strong (a weak one, such as a
-        # one-word section name, is only a feature: "Football" as a subheading)
-        direct = h is not None and h.rule in UNVETOED_RULES and f"ev-strong:{h.rule}" in fs[j]
-        if not direct and (p is None or p < thr):
-            continue
-        if j in prose and not _firm(fs[j], k_texts[j]):
-            continue
-        if direct:
-            assert h is not None
+        if h is not None and h.rule in UNVETOED_RULES and f"ev-strong:{h.rule}" in fs[j]:
+            # the text rules' direct evidence, when strong (a weak one, such as a
+            # one-word section name, is only a feature: "Football" as a subheading)
             out[kept[j]] = (h.rule, h.entry)
-        else:
+        elif p is not None and p >= thr:
             out[kept[j]] = ("dom-model", f"score {p:.2f}: {m.explain(fs[j], ctx[j], MODE)}")
     return out
 
