@@ -373,7 +373,13 @@ def _walk(root: Any) -> Iterator[Line]:
                 tag in CHROME_TAGS and el not in protected and not (art and tag in ("header", "footer"))
             )
             stack.append(
-                (tag if site_chrome else ptag, token or ptoken, hidden or phidden, art, tag if block else pblock)
+                (
+                    tag if site_chrome else ptag,
+                    token or ptoken,
+                    hidden or phidden,
+                    art,
+                    tag if block else pblock,
+                )
             )
             if tag == "a":
                 links += 1
