@@ -129,6 +129,10 @@ FOUND_BY_STRESS_RUNS = [
     # an escaped tag with a C1 control in it stayed escaped, and windows-1252
     # evidence then made the control "€": the second run decoded "&lt;€b&gt;"
     "\u0621\u200b&amp;lt;\x80b&amp;gt;",
+    # the line was refused ("ÀÃ": 0xC0 starts no UTF-8 sequence), the quote step
+    # made the "„" of "Ù„" a '"', and the second run repaired the run after it:
+    # half a word
+    "\u00c0\u200b\u200b&Atilde; \u200b\u200b\u00d8\u00a7\u00d9\u201e\u00d8\u00b9\u00d8\u00b1\u00d8\u00a8\u00d9\u0160\u00d8\u00a9 ",
 ]
 
 
@@ -141,6 +145,17 @@ def test_found_by_stress_runs(preset, text):
 
 def test_a_refused_run_is_no_evidence_for_a_lone_sequence():
     assert repair_mojibake("\u0621 \u00c2\u00a35 \u00c3 \u0621") == "\u0621 \u00c2\u00a35 \u00c3 \u0621"
+
+
+def test_a_sequence_whose_continuation_the_quote_step_made_ascii_is_broken():
+    # "Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©" (UTF-8 Arabic read as windows-1252) after a quote step: 0x84
+    # "„" became '"', and the word is no longer whole mojibake; none of it is
+    # repaired (repairing the rest would leave half a word)
+    broken = '\u00d8\u00a7\u00d9"\u00d8\u00b9\u00d8\u00b1\u00d8\u00a8\u00d9\u0160\u00d8\u00a9'
+    assert repair_mojibake(broken) == broken
+    assert repair_mojibake("\u00c0\u00c3 " + broken) == "\u00c0\u00c3 " + broken
+    whole = broken.replace('"', "\u201e")
+    assert repair_mojibake(whole) == "\u0627\u0644\u0639\u0631\u0628\u064a\u0629"
 
 
 def test_a_next_line_character_inside_a_sequence_is_still_a_byte():

@@ -16,13 +16,20 @@ when
   line inside a site ``nav``/``header``/``footer``/``aside``/``form`` or under
   a chrome class/id token), or
 * its score reaches the model's threshold (:data:`THRESHOLD_KEY` in the model
-  file), unless it reads as prose (a sentence of several words, or one cut
-  into fragments at links) and has no firm text evidence (a whole-line
-  lexicon entry, a copyright notice, a site or user entry).
+  file), or the text rules hold strong direct evidence on it (a whole-line
+  or suffix lexicon entry, a copyright notice, a site or user entry: the
+  evidence chrome removal by text never lets its model overrule),
 
-The threshold was chosen on the by-site cross-validation for the page-mode
-content budget (see ``docs/scraping.md``).  Needs the ``html`` extra, like
-:mod:`nazif.html`.
+unless it reads as prose (a sentence of several words, or one cut into
+fragments at links) and has no firm text evidence (a whole-line lexicon
+entry, a copyright notice, a site or user entry).  A page whose letters are
+mostly Arabic is decided by the text rules in ``article`` mode after the DOM
+rule instead: the model has seen no Arabic page.
+
+The threshold was chosen on the by-site cross-validation for a content
+budget of 0.2 % of content lines (see ``docs/scraping.md``).  Needs the
+``html`` extra, like :mod:`nazif.html`.  Left alone: the text of every line
+(lines are removed whole, never changed).
 
 >>> from nazif.html import Line
 >>> page = [Line("Home", 1.0, "nav", block="li"), Line("Port reopens after storm repairs", block="h1", in_article=True),

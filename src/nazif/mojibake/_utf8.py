@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..arabic._marks import ARABIC_BLOCKS
-from ..tables.quotes import QUOTE_CHARS
+from ..tables.quotes import DOUBLE_QUOTES, QUOTE_CHARS
 from .tables import (
     CP1252_SPECIALS,
     CP1256,
@@ -279,6 +279,11 @@ def _is_arabic_script(c: str) -> bool:
 
 
 _K1_CONT_IMAGES = frozenset(images(SLOPPY_1252, range(0x80, 0xC0), latin1_too=True)) - {"\xa0"}
+# The ASCII marks the quote step makes of continuation images (``„`` of 0x84
+# becomes ``"``): after a lead image, such a mark is what is left of a broken
+# sequence when a cleaning preset has already run over mojibake it left alone
+# (``Ø§Ù"Ø¹Ø±Ø¨ÙŠØ©`` is ``Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©`` after the quote step).
+_K1_QUOTED_CONT = frozenset('"' if c in DOUBLE_QUOTES else "'" for c in _K1_CONT_IMAGES if c in QUOTE_CHARS)
 
 # Signatures for the presence scan: a lead image directly followed by a
 # continuation image.  For windows-1256 the Arabic-letter leads must not sit
@@ -519,11 +524,17 @@ def _assess(kind: Utf8Kind, line: str, m: re.Match[str], consistent: bool = Fals
     before = line[start - 1] if start > 0 else ""
     after = line[end] if end < len(line) else ""
     if kind is UTF8_AS_CP1252 and (
-        (start >= 2 and line[start - 2] in _K1_LEAD_IMAGES and before in _K1_CONT_IMAGES)
+        (
+            start >= 2
+            and line[start - 2] in _K1_LEAD_IMAGES
+            and (before in _K1_CONT_IMAGES or before in _K1_QUOTED_CONT)
+        )
         or (distinctive and after in _K1_LEAD_IMAGES)
+        or (after in _K1_LEAD_IMAGES and line[end + 1 : end + 2] in _K1_QUOTED_CONT)
     ):
         # glued to a broken sequence (a lead with too few continuations,
-        # ``ã¡â€œ``, or a lead that starts none, ``â€™ã†``): the text around
+        # ``ã¡â€œ``, or a lead that starts none, ``â€™ã†``, or a lead whose
+        # continuation the quote step has made ASCII, ``Ù"``): the text around
         # is broken some other way, and repairing the run alone would leave
         # it half done
         return _Run(start, end, decoded, False, False, broken=True)
