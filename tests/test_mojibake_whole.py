@@ -10,14 +10,13 @@ punctuation that cannot be undone).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nazif.mojibake import repair_mojibake, trace_repair_mojibake
 from test_mojibake_data import utf8_as_cp1252
+from timing import best_time
 
 
 def lost_a0(text: str) -> str:
@@ -275,12 +274,9 @@ BOUND = 6.0
 
 
 def _best(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        repair_mojibake(text, use_ftfy=False)
-        best = min(best, time.perf_counter() - t0)
-    return best
+    # CPU time with the garbage collector paused (tests/timing.py): in the full
+    # suite, wall time and full collections made this ratio flaky
+    return best_time(lambda: repair_mojibake(text, use_ftfy=False), runs=5)
 
 
 @pytest.mark.parametrize(

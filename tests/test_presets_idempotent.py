@@ -158,6 +158,17 @@ def test_a_sequence_whose_continuation_the_quote_step_made_ascii_is_broken():
     assert repair_mojibake(whole) == "\u0627\u0644\u0639\u0631\u0628\u064a\u0629"
 
 
+def test_a_word_is_never_half_repaired():
+    # "Ã Ã©" is refused (glued to "À", which starts no UTF-8 sequence); "Ã©â€”"
+    # alone reads well, but repairing it would leave "Ã©t" + "é—": half a word.
+    # No other kind may repair part of the line either.
+    line = "\u00c0\u00c3 \u00c3\u00a9t\u00c3\u00a9\u00e2\u20ac\u201d ok"
+    assert repair_mojibake(line) == line
+    assert repair_mojibake(line, use_ftfy=False) == line
+    # without the refused run, the word is repaired whole
+    assert repair_mojibake("x \u00c3\u00a9t\u00c3\u00a9\u00e2\u20ac\u201d ok") == "x \u00e9t\u00e9\u2014 ok"
+
+
 def test_a_next_line_character_inside_a_sequence_is_still_a_byte():
     assert repair_mojibake("\u00c3\x85ngstr\u00c3\u00b6m") == "\u00c5ngstr\u00f6m"
 

@@ -685,6 +685,11 @@ def utf8_edits(
         runs = [_assess(kind, line, m, consistent) for m in matches]
         if not runs:
             continue
+        if _half_a_word(line, runs):
+            # all or nothing: repairing the runs accepted would leave half a word
+            if refused is not None:
+                refused.append((lo, hi))
+            continue
         # a run refused on its own (``Ã `` before an Arabic letter) is no
         # second piece of evidence, nor is a lead image before a space (``Ã ``:
         # an à whose no-break space was lost, or a tab the whitespace step
@@ -712,6 +717,28 @@ def utf8_edits(
                 cluster = [run]
         edits.extend(_cluster_edits(kind, line, cluster, fixer))
     return edits
+
+
+def _half_a_word(line: str, runs: list[_Run]) -> bool:
+    """Whether a run accepted shares a word with a run refused on its own
+    (``ÀÃ Ã©tÃ©â€”``: ``Ã Ã©`` is glued to ``À``, and repairing ``Ã©â€”``
+    alone would leave half of ``Ã©tÃ©``).  ``runs`` in line order; runs
+    share a word when only ASCII letters and digits lie between them."""
+    k = 0
+    n = len(runs)
+    while k < n:
+        j = k
+        while j + 1 < n and _glued(line[runs[j].end : runs[j + 1].start]):
+            j += 1
+        word = runs[k : j + 1]
+        if j > k and any(r.ok for r in word) and any(not r.ok and r.decoded is not None for r in word):
+            return True
+        k = j + 1
+    return False
+
+
+def _glued(gap: str) -> bool:
+    return gap.isascii() and (not gap or gap.isalnum())
 
 
 def _lone_lost_a0(kind: Utf8Kind, line: str, run: _Run) -> bool:
