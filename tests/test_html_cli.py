@@ -55,3 +55,26 @@ def test_report_default_is_removals_and_report_all_every_change(tmp_path):
     full_steps = [json.loads(x)["step"] for x in full.read_text("utf-8").splitlines()]
     assert small_steps == ["remove_chrome"]
     assert "normalize_whitespace" in full_steps and "remove_chrome" in full_steps
+
+
+def test_html_cli_cleans_as_clean_html_does(tmp_path):
+    from nazif.html import clean_html_with_removals
+
+    data = (FIX / "news-en.html").read_bytes()
+    report = tmp_path / "r.jsonl"
+    proc = run("clean", "--html", "--preset", "corpus", "-", "--report", str(report), input=data)
+    assert proc.returncode == 0, proc.stderr
+    want, removed = clean_html_with_removals(data)
+    assert proc.stdout.decode("utf-8").splitlines() == want.splitlines()
+    entries = [json.loads(x) for x in report.read_text("utf-8").splitlines()]
+    assert [(e["before"], e["rule"]) for e in entries] == [(r.text, r.rule) for r in removed]
+    assert all(e["step"] == ("html" if e["rule"].startswith("dom-") else "remove_chrome") for e in entries)
+
+
+def test_html_cli_chrome_step_with_options_runs_as_set():
+    data = (
+        b"<nav><a href='/'>Home</a></nav><div><p>Related articles</p><p>Body text of the page here.</p></div>"
+    )
+    proc = run("clean", "--html", "--steps", "normalize_whitespace,remove_chrome:mode=article", input=data)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").splitlines() == ["Body text of the page here."]

@@ -61,8 +61,10 @@ __all__ = [
     "Removal",
     "clean_html",
     "clean_html_with_removals",
+    "clean_lines",
     "dom_chrome",
     "lines",
+    "split_steps",
     "to_text",
 ]
 
@@ -456,23 +458,38 @@ def dom_chrome(line: Line) -> tuple[str, str] | None:
     return "dom-tag", line.tag
 
 
-@cache
-def _pipeline(preset: str, page: bool) -> tuple[Pipeline, dict[str, Any] | None, Pipeline]:
-    """(steps before chrome removal, its options or ``None``, steps after)."""
+def split_steps(pipeline: Pipeline) -> tuple[Pipeline, dict[str, Any] | None, Pipeline]:
+    """``pipeline`` as :func:`clean_html` runs it on HTML lines: ``(steps
+    before chrome removal, chrome removal's options or None when it has no
+    such step, steps after)``, without ``remove_markup`` (the parser has
+    removed the markup; what is left is text, such as ``&lt;b&gt;``).
+
+    >>> from nazif.presets import preset_spec
+    >>> before, opts, after = split_steps(Pipeline(preset_spec("corpus")))
+    >>> opts, "remove_markup" in [s.name for s in before.steps], len(after.steps)
+    ({}, False, 0)
+    """
     before: list[Any] = []
     after: list[Any] = []
     opts: dict[str, Any] | None = None
-    for s in preset_spec(preset):
-        name = s if isinstance(s, str) else s[0]
-        if name == "remove_markup":
-            continue  # the parser has removed the markup; what is left is text (``&lt;b&gt;``)
-        if name == "remove_chrome" and opts is None:
-            opts = dict(s[1]) if not isinstance(s, str) and len(s) > 1 else {}
-            if page:
-                opts.setdefault("mode", "page")
+    for s in pipeline.steps:
+        if s.name == "remove_markup" and s.registered:
+            continue
+        if s.name == "remove_chrome" and s.registered and opts is None:
+            opts = dict(s.options)
             continue
         (before if opts is None else after).append(s)
     return Pipeline(before), opts, Pipeline(after)
+
+
+@cache
+def _pipeline(preset: str, page: bool) -> tuple[Pipeline, dict[str, Any] | None, Pipeline]:
+    """:func:`split_steps` of a preset; ``page``: chrome removal in page mode
+    unless the preset names a mode."""
+    before, opts, after = split_steps(Pipeline(preset_spec(preset)))
+    if page and opts is not None:
+        opts.setdefault("mode", "page")
+    return before, opts, after
 
 
 def clean_html_with_removals(
@@ -488,9 +505,35 @@ def clean_html_with_removals(
         raise TypeError(f"preset expects str, got {type(preset).__name__}")
     found = lines(html, selector=selector)
     before, chrome_opts, after = _pipeline(preset, selector is None and not dom)
-    if dom and selector is None and chrome_opts == {}:
-        # a whole page and a preset that removes chrome with the default options:
-        # the learned decision over DOM and text evidence (nazif.html_chrome)
+    return clean_lines(found, before, chrome_opts, after, dom=dom, whole_page=selector is None)
+
+
+def clean_lines(
+    found: list[Line],
+    before: Pipeline,
+    chrome_opts: dict[str, Any] | None,
+    after: Pipeline,
+    *,
+    dom: bool = True,
+    whole_page: bool = True,
+) -> tuple[str, list[Removal]]:
+    """The text and the removals of :func:`clean_html_with_removals`, from the
+    page's :func:`lines` and a pipeline split by :func:`split_steps` (what
+    ``nazif clean --html`` runs with its own pipeline).
+
+    On a whole page with DOM evidence and a chrome step without options, the
+    lines are decided by :func:`nazif.html_chrome.decide`; otherwise the DOM
+    rule removes its lines and chrome removal (if any) runs on the rest with
+    ``chrome_opts``.  Each line is cleaned by ``before`` on its own, so that
+    a removal's line index is the page line's.
+
+    >>> from nazif.presets import preset_spec
+    >>> clean_lines(lines("<p>Body text.</p>"), *split_steps(Pipeline(preset_spec("display"))))
+    ('Body text.', [])
+    """
+    if dom and whole_page and chrome_opts == {}:
+        # a whole page and chrome removal with the default options: the learned
+        # decision over DOM and text evidence (nazif.html_chrome)
         dom_hits = [dom_chrome(ln) for ln in found]
         texts = [ln.text if h is not None else before(ln.text) for ln, h in zip(found, dom_hits)]
         page_hits = html_chrome.decide(found, texts)
@@ -504,13 +547,8 @@ def clean_html_with_removals(
             removals.append(Removal(i, ln.text, hit[0], hit[1]))
         else:
             kept.append(i)
-    # A whole page without DOM evidence is chrome's page-mode input; an
-    # article container (``selector``) is article-mode input after the DOM
-    # rule; a preset that names a mode or a lexicon keeps them.
     if chrome_opts is None:
         return after("\n".join(before(found[i].text) for i in kept)), removals
-    # the steps before chrome removal work within lines: each line is cleaned
-    # alone, so that a removal's line index maps back to the page line
     cleaned = [before(found[i].text) for i in kept]
     hits = chrome.find("\n".join(cleaned), **chrome_opts)
     gone = set()

@@ -346,8 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--html",
         action="store_true",
         help="the documents (or --field values) are HTML: take the lines a browser shows "
-        "(needs nazif[html]), drop lines the DOM marks as chrome (nav, footer, share bars ...), "
-        "then clean; chrome removal runs in page mode",
+        "(needs nazif[html]) and clean them as nazif.html.clean_html does: lines the DOM marks as "
+        "chrome (nav, footer, share bars ...) go, and chrome removal weighs DOM and text evidence "
+        "together (a chrome step with its own options runs on the rest as set)",
     )
     g = p.add_argument_group("output")
     x = g.add_mutually_exclusive_group()

@@ -146,55 +146,55 @@ def _numbered_lines(task: Task) -> Iterator[tuple[bytes, int, int]]:
         pos = end
 
 
-def _html_pipeline(pipeline: Pipeline) -> Pipeline:
-    """``--html``: no ``remove_markup`` (the parser removed the markup, and
-    ``&lt;b&gt;`` decoded is text), chrome removal in page mode unless set."""
-    steps = []
-    for s in pipeline.steps:
-        if s.name == "remove_markup" and s.registered:
-            continue
-        if s.name == "remove_chrome" and s.registered and "mode" not in s.options:
-            s = type(s)(s.name, s.func, {**s.options, "mode": "page"}, s.registered)
-        steps.append(s)
-    out = Pipeline(name=pipeline.name)
-    out.steps = steps
-    return out
-
-
 class Cleaner:
     """Runs tasks of one :class:`Job`."""
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.pipeline = _html_pipeline(job.pipeline) if job.html else job.pipeline
+        self.pipeline = job.pipeline
         self.steps = [(s.name, s.func, s.options) for s in self.pipeline.steps]
+        self._html_split: tuple[Pipeline, dict[str, Any] | None, Pipeline] | None = None
         self.trie = field_trie(job.fields) if job.kind == "jsonl" else {}
         self.fast = not (job.report or job.stats)
 
     # -- one document --------------------------------------------------------
-    def _from_html(self, html: str | bytes, st: _State, where: dict[str, Any]) -> str:
-        """``--html``: the visible lines, without those the DOM marks as chrome."""
-        from ..html import dom_chrome, lines
+    def _clean_html(self, html: str | bytes, st: _State, where: dict[str, Any]) -> str:
+        """``--html``: what :func:`nazif.html.clean_html_with_removals` does on a
+        whole page, with this job's pipeline; removals counted and reported as
+        asked (step ``html`` for the DOM rule, ``remove_chrome`` for the rest)."""
+        from ..html import clean_lines, lines, split_steps
 
-        kept: list[str] = []
-        for i, ln in enumerate(lines(html)):
-            hit = dom_chrome(ln)
-            if hit is None:
-                kept.append(ln.text)
-                continue
-            if self.job.stats or self.job.report:
-                counts = st.stats.setdefault("html", [0, 0, 0])
+        if self._html_split is None:
+            self._html_split = split_steps(self.pipeline)
+        before, opts, after = self._html_split
+        found = lines(html)
+        out, removals = clean_lines(found, before, opts, after)
+        if self.job.stats or self.job.report:
+            for r in removals:
+                step = "html" if r.rule.startswith("dom-") else "remove_chrome"
+                counts = st.stats.setdefault(step, [0, 0, 0])
                 counts[1] += 1
-            if self.job.report:
-                entry = dict(where)
-                entry.update(step="html", line=i, before=ln.text, after="", rule=hit[0], entry=hit[1])
-                st.report.append(json.dumps(entry, ensure_ascii=False))
-        return "\n".join(kept)
+                if self.job.report:
+                    entry = dict(where)
+                    entry.update(step=step, line=r.line, before=r.text, after="", rule=r.rule, entry=r.entry)
+                    st.report.append(json.dumps(entry, ensure_ascii=False))
+            if self.job.report_all:
+                # every other change, on the lines kept, in the text they form
+                gone = {r.line for r in removals}
+                kept = "\n".join(ln.text for i, ln in enumerate(found) if i not in gone)
+                exp = Pipeline([*before.steps, *after.steps]).explain(kept)
+                for rep in exp.steps:
+                    for change in rep.changes:
+                        entry = dict(where)
+                        entry["step"] = rep.step
+                        entry.update(change.as_dict())
+                        st.report.append(json.dumps(entry, ensure_ascii=False))
+        return out
 
     def clean(self, text: str | bytes, st: _State, where: dict[str, Any]) -> str:
         """Run the pipeline on ``text``, counting and reporting as asked."""
         if self.job.html:
-            text = self._from_html(text, st, where)
+            return self._clean_html(text, st, where)
         assert isinstance(text, str)
         if self.fast:
             return self.pipeline(text)
