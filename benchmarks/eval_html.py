@@ -22,7 +22,9 @@ adds the honest comparison: grouped-by-site 5-fold cross-validation (the
 folds of ``tools/train_html_chrome.py``), the text model refitted on dev +
 silver without the held-out sites and the HTML model on the silver pages
 without them, soft lines excluded; rows ``text``, ``dom``, ``dom>article``
-and ``dom-model`` as above.  Needs the ``train`` extra; a few minutes.
+and ``dom-model`` as above; then the same on each page's article container
+(its record's ``container_selector``).  Needs the ``train`` extra; a few
+minutes.
 """
 
 from __future__ import annotations
@@ -157,10 +159,14 @@ def cross_validated() -> None:
     from nazif.html_chrome import MODE, decide, html_model
 
     pages = H.load_pages(EVAL)
+    containers = {c["site"]: [] for c in pages}
+    for c in H.load_pages(EVAL, kind="article"):
+        containers.setdefault(c["site"], []).append(c)
     recs = T.load(T.DEFAULT_DATA)
     lex = Lexicon.builtin()
     tfeats = {r["id"]: T.record_features(r, lex) for r in recs}
     tally = {name: H.Tally() for name in ("text", "dom", "dom>article", "dom-model")}
+    in_container = {name: H.Tally() for name in ("text", "dom>article", "dom-model")}
     for fold, group in enumerate(T.site_folds(pages, H.FOLDS)):
         tm = T.fit([r for r in recs if r["site"] not in group], tfeats, Model.builtin().thresholds)
         hm = Model({MODE: H.fit([p for p in pages if p["site"] not in group])}, html_model().thresholds)
@@ -182,11 +188,32 @@ def cross_validated() -> None:
                 ("dom-model", set(decide(found, texts, model=hm))),
             ):
                 tally[name].add(p, removed)
+        for site in group:
+            for c in containers.get(site, []):
+                found, texts = c["found"], c["texts"]
+                dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
+                kept = [i for i in range(len(found)) if i not in dom]
+                rest = "\n".join(texts[i] for i in kept)
+                raw = "\n".join(ln.text for ln in found)
+                for name, removed in (
+                    ("text", {r.line for r in chrome.find(raw, mode="article", model=tm)}),
+                    (
+                        "dom>article",
+                        dom | {kept[r.line] for r in chrome.find(rest, mode="article", model=tm)},
+                    ),
+                    ("dom-model", set(decide(found, texts, model=hm))),
+                ):
+                    in_container[name].add(c, removed)
         print(f"  fold {fold + 1}/{H.FOLDS}", file=sys.stderr)
     print("cross-validated by site (soft lines excluded):")
     print("| variant | recall | content lines lost | pages losing a line | losing > half |")
     print("|---|---|---|---|---|")
     for name, t in tally.items():
+        print(t.row(name))
+    print("article containers (container_selector), same folds; text rules in article mode:")
+    print("| variant | recall | content lines lost | pages losing a line | losing > half |")
+    print("|---|---|---|---|---|")
+    for name, t in in_container.items():
         print(t.row(name))
 
 

@@ -53,18 +53,21 @@ def _key(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-def load_pages(eval_dir: Path = EVAL) -> list[dict[str, Any]]:
+def load_pages(eval_dir: Path = EVAL, kind: str = "page") -> list[dict[str, Any]]:
     """Every silver page with HTML: ``id``, ``site``, ``found`` (the Line objects),
-    ``texts`` (after the corpus character steps) and ``lines`` (text, label, soft)."""
+    ``texts`` (after the corpus character steps) and ``lines`` (text, label, soft).
+    ``kind="article"``: the lines of each page's article container instead (its
+    record's ``container_selector``), labelled from the article record."""
     recs = [json.loads(x) for x in (eval_dir / "silver.jsonl").open(encoding="utf-8")]
-    pages = {r["id"][: -len("-page")]: r for r in recs if r["input_kind"] == "page"}
+    pages = {r["id"][: -len(kind) - 1]: r for r in recs if r["input_kind"] == kind}
     before = _pipeline("corpus", False)[0]
     out = []
     for path in sorted((eval_dir / "html").glob("*.html.gz")):
         rec = pages.get(path.name[: -len(".html.gz")])
         if rec is None:
             continue
-        found = lines(gzip.decompress(path.read_bytes()))
+        selector = rec.get("container_selector") if kind == "article" else None
+        found = lines(gzip.decompress(path.read_bytes()), selector=selector)
         gold = [_key(ln["text"]) for ln in rec["lines"]]
         mine = [_key(ln.text) for ln in found]
         labels: list[tuple[str, bool]] = [("chrome", True)] * len(found)  # unmatched: soft, not scored

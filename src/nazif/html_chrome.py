@@ -1,7 +1,7 @@
 """The chrome decision on HTML lines: DOM and text evidence, one learned score.
 
-:func:`nazif.html.clean_html` on a whole page (no ``selector``) decides here
-which lines are chrome.  Every line read by :func:`nazif.html.lines` gets the
+:func:`nazif.html.clean_html` (on a whole page or in the ``selector``'s
+container) decides here which lines are chrome.  Every line read by :func:`nazif.html.lines` gets the
 text features of :mod:`nazif.chrome` (its rules' evidence and decision in
 ``article`` mode, length, ending, case, position, repetition …) and the DOM
 features of :func:`dom_features` (the chrome element or class/id token it sits
