@@ -138,6 +138,18 @@ def test_issue_remove_markup_case():
     assert "&lt;b&gt;" in nazif.remove_markup("use the &lt;b&gt; tag")
 
 
+def test_huge_text_and_deep_nesting_are_not_dropped():
+    # libxml2's default limits drop a text node over 10 MB and anything nested
+    # deeper than 255 elements (broken pages pile unclosed tags up)
+    big = "word " * 2_100_000
+    assert html.to_text(f"<p>{big}</p>") == big
+    assert html.to_text("<div>" * 1000 + "deep text" + "</div>" * 1000) == "deep text"
+    assert (
+        html.to_text("<font>" * 600 + "<p>unclosed tags all the way down</p>")
+        == "unclosed tags all the way down"
+    )
+
+
 def test_linear_time_ratio():
     def t(n):
         src = "<div><p>word <a href='#'>link</a></p></div>" * n

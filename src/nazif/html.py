@@ -186,7 +186,11 @@ def _decode(data: bytes) -> str:
 def _parser() -> Any:
     # The plain etree parser (lxml.html's element classes cost a lookup per
     # element); a new one per call, since lxml parsers are not thread-safe.
-    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # ``huge_tree``: without it libxml2 drops a text node over 10 MB and
+    # everything nested deeper than 255 elements (unclosed tags pile up
+    # that deep on broken pages), silently; with it the limit is libxml2's
+    # own maximum depth (about 2,000).
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
