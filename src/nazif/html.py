@@ -19,6 +19,8 @@ Two
   then UTF-8 if it decodes, else windows-1252).  Each text node's line
   breaks become spaces; lines that are empty or only whitespace are dropped;
   everything else is kept verbatim (normalising is the presets' job).
+  What lies deeper than libxml2's maximum nesting (about 2,000 elements)
+  is not read.
 - :func:`lines`: the same lines as :class:`Line` objects with the DOM
   evidence: share of link text, the chrome element it sits in (``nav``,
   ``header``, ``footer``, ``aside``, ``form``), ``role``/``aria-hidden``,
