@@ -84,3 +84,26 @@ def test_cli_site_field_needs_chrome_removal_and_files(tmp_path: Path) -> None:
     assert r.returncode == 2 and b"remove_chrome" in r.stderr
     r = run_cli(*base, "--preset", "corpus", input=b"{}\n")
     assert r.returncode == 2 and b"standard input" in r.stderr
+
+
+def test_cli_site_field_with_html(tmp_path: Path) -> None:
+    pytest.importorskip("lxml")
+    from nazif.html import clean_html
+
+    recs = []
+    for i, (head, story) in enumerate(PAGES):
+        page = f"<nav><a href='/'>Home</a></nav><h1>{head}</h1><p>{story}</p><div>{SITE_LINE}</div>"
+        recs.append({"id": i, "url": f"https://www.ashby.example/{i}", "html": page})
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli(
+        "clean", "--jsonl", "--field", "html", "--html", "--site-field", "url", "--preset", "corpus",
+        str(src), "-o", str(out),
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    got = [json.loads(x)["html"] for x in out.read_text("utf-8").splitlines()]
+    for r, text in zip(recs, got):
+        # what one page alone gives, without the line the site repeats: learned from the visible lines
+        assert text == "\n".join(ln for ln in clean_html(r["html"]).split("\n") if ln != SITE_LINE)
+        assert SITE_LINE not in text and "Home" not in text

@@ -521,6 +521,7 @@ def clean_lines(
     after: Pipeline,
     *,
     dom: bool = True,
+    lexicon: chrome.Lexicon | None = None,
 ) -> tuple[str, list[Removal]]:
     """The text and the removals of :func:`clean_html_with_removals`, from the
     page's :func:`lines` and a pipeline split by :func:`split_steps` (what
@@ -530,8 +531,10 @@ def clean_lines(
     page's or an article container's) are decided by
     :func:`nazif.html_chrome.decide`; otherwise the DOM rule (unless
     ``dom=False``) removes its lines and chrome removal (if any) runs on the
-    rest with ``chrome_opts``.  Each line is cleaned by ``before`` on its own, so that
-    a removal's line index is the page line's.
+    rest with ``chrome_opts``.  ``lexicon`` (e.g. the built-in lexicon with a
+    site's learned lines) is added to chrome removal's own.  Each line is
+    cleaned by ``before`` on its own, so that a removal's line index is the
+    page line's.
 
     >>> from nazif.presets import preset_spec
     >>> clean_lines(lines("<p>Body text.</p>"), *split_steps(Pipeline(preset_spec("display"))))
@@ -544,7 +547,7 @@ def clean_lines(
         # text rules after the DOM rule (silver containers, by-site CV)
         dom_hits = [dom_chrome(ln) for ln in found]
         texts = [ln.text if h is not None else before(ln.text) for ln, h in zip(found, dom_hits)]
-        page_hits = html_chrome.decide(found, texts)
+        page_hits = html_chrome.decide(found, texts, lexicon=lexicon)
         out = "\n".join(t for j, t in enumerate(texts) if j not in page_hits and t.strip())
         return after(out), [Removal(i, found[i].text, *page_hits[i]) for i in sorted(page_hits)]
     removals: list[Removal] = []
@@ -558,6 +561,8 @@ def clean_lines(
     if chrome_opts is None:
         return after("\n".join(before(found[i].text) for i in kept)), removals
     cleaned = [before(found[i].text) for i in kept]
+    if lexicon is not None:
+        chrome_opts = {**chrome_opts, "lexicon": chrome._resolve(chrome_opts.get("lexicon")) | lexicon}
     hits = chrome.find("\n".join(cleaned), **chrome_opts)
     gone = set()
     for r in hits:

@@ -70,6 +70,7 @@ def clean_by_site(args: Any, pipeline: Pipeline, inputs: list[Input], kind: str,
         raise UsageError("--site-field cannot also be a --field")
     trie = field_trie([*fields, site_field])
     index = len(fields)
+    html = bool(getattr(args, "html", False))
 
     counts = SiteCounts()
     for _label, _no, _raw, text, found in _records(inputs, trie):
@@ -80,8 +81,10 @@ def clean_by_site(args: Any, pipeline: Pipeline, inputs: list[Input], kind: str,
             continue
         for path, _s, _e, value in found:
             if path != index and isinstance(value, str):
-                counts.add(site, value)
-    cleaner = Cleaner(pipeline, counts.lexicons())
+                counts.add(site, _visible(value) if html else value)
+    cleaner: Cleaner | _HtmlCleaner = (
+        _HtmlCleaner(pipeline, counts.lexicons()) if html else Cleaner(pipeline, counts.lexicons())
+    )
 
     out: Sink = open_output(args.output) if args.output and args.output != "-" else StdoutSink()
     try:
@@ -96,7 +99,38 @@ def clean_by_site(args: Any, pipeline: Pipeline, inputs: list[Input], kind: str,
     return 0
 
 
-def _pass2(inputs: list[Input], trie: Any, index: int, cleaner: Cleaner, write: Any) -> None:
+def _visible(html: str) -> str:
+    """``--html``: the lines a browser shows (what pass 1 counts)."""
+    from ..html import to_text
+
+    return to_text(html)
+
+
+class _HtmlCleaner:
+    """``--html`` in pass 2: each page cleaned as ``nazif clean --html`` does,
+    with its site's learned lines added to chrome removal's lexicon."""
+
+    def __init__(self, pipeline: Pipeline, site_lexicons: dict[str, Any]) -> None:
+        from ..chrome import Lexicon
+        from ..html import split_steps
+
+        self.split = split_steps(pipeline)
+        self.site_lexicons = site_lexicons
+        self._builtin = Lexicon.builtin()
+        self._merged: dict[str, Any] = {}
+
+    def clean(self, html: str, site: str | None) -> str:
+        from ..html import clean_lines, lines
+
+        lex = None
+        if site and site in self.site_lexicons:
+            lex = self._merged.get(site)
+            if lex is None:
+                lex = self._merged[site] = self._builtin | self.site_lexicons[site]
+        return clean_lines(lines(html), *self.split, lexicon=lex)[0]
+
+
+def _pass2(inputs: list[Input], trie: Any, index: int, cleaner: Cleaner | _HtmlCleaner, write: Any) -> None:
     for _label, _no, raw, text, found in _records(inputs, trie):
         if text is None:
             write(raw)
