@@ -147,16 +147,35 @@ def main() -> int:
     return 0
 
 
+def _variants(p: dict, text_mode: str, tm: object, hm: object) -> dict[str, set[int]]:
+    """The lines each variant removes from one page (or container) ``p``:
+    text only (in ``text_mode``), the DOM rule, the DOM rule then article
+    mode, and the DOM + text model; ``tm``/``hm`` the out-of-fold models."""
+    from nazif import chrome
+    from nazif.html import dom_chrome
+    from nazif.html_chrome import decide
+
+    found, texts = p["found"], p["texts"]
+    raw = "\n".join(ln.text for ln in found)
+    dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
+    kept = [i for i in range(len(found)) if i not in dom]
+    rest = "\n".join(texts[i] for i in kept)
+    return {
+        "text": {r.line for r in chrome.find(raw, mode=text_mode, model=tm)},
+        "dom": dom,
+        "dom>article": dom | {kept[r.line] for r in chrome.find(rest, mode="article", model=tm)},
+        "dom-model": set(decide(found, texts, model=hm)),
+    }
+
+
 def cross_validated() -> None:
     """The by-site cross-validated comparison (see the module doc)."""
     sys.path.insert(0, str(ROOT / "tools"))
     import train_chrome as T
     import train_html_chrome as H
-    from nazif import chrome
     from nazif.chrome.lexicon import Lexicon
     from nazif.chrome.model import Model
-    from nazif.html import dom_chrome
-    from nazif.html_chrome import MODE, decide, html_model
+    from nazif.html_chrome import MODE, html_model
 
     pages = H.load_pages(EVAL)
     containers = {c["site"]: [] for c in pages}
@@ -165,56 +184,35 @@ def cross_validated() -> None:
     recs = T.load(T.DEFAULT_DATA)
     lex = Lexicon.builtin()
     tfeats = {r["id"]: T.record_features(r, lex) for r in recs}
-    tally = {name: H.Tally() for name in ("text", "dom", "dom>article", "dom-model")}
-    in_container = {name: H.Tally() for name in ("text", "dom>article", "dom-model")}
+    tally = {name: T.Tally() for name in ("text", "dom", "dom>article", "dom-model")}
+    in_container = {name: T.Tally() for name in ("text", "dom>article", "dom-model")}
     for fold, group in enumerate(T.site_folds(pages, H.FOLDS)):
         tm = T.fit([r for r in recs if r["site"] not in group], tfeats, Model.builtin().thresholds)
         hm = Model({MODE: H.fit([p for p in pages if p["site"] not in group])}, html_model().thresholds)
         for p in pages:
-            if p["site"] not in group:
-                continue
-            found, texts = p["found"], p["texts"]
-            text_only = {
-                r.line for r in chrome.find("\n".join(ln.text for ln in found), mode="page", model=tm)
-            }
-            dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
-            kept = [i for i in range(len(found)) if i not in dom]
-            rest = "\n".join(texts[i] for i in kept)
-            dom_article = dom | {kept[r.line] for r in chrome.find(rest, mode="article", model=tm)}
-            for name, removed in (
-                ("text", text_only),
-                ("dom", dom),
-                ("dom>article", dom_article),
-                ("dom-model", set(decide(found, texts, model=hm))),
-            ):
-                tally[name].add(p, removed)
+            if p["site"] in group:
+                for name, removed in _variants(p, "page", tm, hm).items():
+                    tally[name].add(p, removed)
         for site in group:
             for c in containers.get(site, []):
-                found, texts = c["found"], c["texts"]
-                dom = {i for i, ln in enumerate(found) if dom_chrome(ln) is not None}
-                kept = [i for i in range(len(found)) if i not in dom]
-                rest = "\n".join(texts[i] for i in kept)
-                raw = "\n".join(ln.text for ln in found)
-                for name, removed in (
-                    ("text", {r.line for r in chrome.find(raw, mode="article", model=tm)}),
-                    (
-                        "dom>article",
-                        dom | {kept[r.line] for r in chrome.find(rest, mode="article", model=tm)},
-                    ),
-                    ("dom-model", set(decide(found, texts, model=hm))),
-                ):
-                    in_container[name].add(c, removed)
+                for name, removed in _variants(c, "article", tm, hm).items():
+                    if name in in_container:
+                        in_container[name].add(c, removed)
         print(f"  fold {fold + 1}/{H.FOLDS}", file=sys.stderr)
     print("cross-validated by site (soft lines excluded):")
-    print("| variant | recall | content lines lost | pages losing a line | losing > half |")
-    print("|---|---|---|---|---|")
+    print(
+        "| variant | recall | content lines lost | content chars lost | pages losing a line | losing > half |"
+    )
+    print("|---|---|---|---|---|---|")
     for name, t in tally.items():
-        print(t.row(name))
+        print(f"| {name} {t.row()}")
     print("article containers (container_selector), same folds; text rules in article mode:")
-    print("| variant | recall | content lines lost | pages losing a line | losing > half |")
-    print("|---|---|---|---|---|")
+    print(
+        "| variant | recall | content lines lost | content chars lost | pages losing a line | losing > half |"
+    )
+    print("|---|---|---|---|---|---|")
     for name, t in in_container.items():
-        print(t.row(name))
+        print(f"| {name} {t.row()}")
 
 
 if __name__ == "__main__":

@@ -90,40 +90,9 @@ def load_pages(eval_dir: Path = EVAL, kind: str = "page") -> list[dict[str, Any]
     return out
 
 
-class Tally:
-    def __init__(self) -> None:
-        self.chrome = self.hit = self.content = self.lost = self.docs = self.damaged = self.half = 0
-
-    def add(self, page: dict[str, Any], removed: set[int]) -> None:
-        lost = content = 0
-        for i, ln in enumerate(page["lines"]):
-            if ln["soft"]:
-                continue
-            if ln["label"] == "chrome":
-                self.chrome += 1
-                self.hit += i in removed
-            else:
-                content += 1
-                lost += i in removed
-        self.content += content
-        self.lost += lost
-        self.docs += 1
-        self.damaged += lost > 0
-        self.half += content > 0 and lost > content / 2
-
-    @property
-    def recall(self) -> float:
-        return self.hit / self.chrome if self.chrome else 0.0
-
-    @property
-    def lost_share(self) -> float:
-        return self.lost / self.content if self.content else 0.0
-
-    def row(self, name: str) -> str:
-        return (
-            f"| {name} | {self.recall:.3f} | {self.lost_share:.2%} ({self.lost}/{self.content}) "
-            f"| {self.damaged / self.docs:.1%} ({self.damaged}/{self.docs}) | {self.half} |"
-        )
+def _share(t: T.Tally) -> tuple[float, float]:
+    """(recall, share of content lines lost) of a tally."""
+    return (t.hit / t.chrome if t.chrome else 0.0, t.lost / t.content if t.content else 0.0)
 
 
 def training_set(pages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
@@ -144,8 +113,8 @@ def fit(pages: list[dict[str, Any]]) -> tuple[Any, Any]:
     return T.fit_mode(recs, feats)
 
 
-def cross_validate(pages: list[dict[str, Any]]) -> dict[float | None, Tally]:
-    out: dict[float | None, Tally] = {t: Tally() for t in GRID}
+def cross_validate(pages: list[dict[str, Any]]) -> dict[float | None, T.Tally]:
+    out: dict[float | None, T.Tally] = {t: T.Tally() for t in GRID}
     for fold, group in enumerate(T.site_folds(pages, FOLDS)):
         stages = fit([p for p in pages if p["site"] not in group])
         for t in GRID:
@@ -157,11 +126,11 @@ def cross_validate(pages: list[dict[str, Any]]) -> dict[float | None, Tally]:
     return out
 
 
-def choose(cv: dict[float | None, Tally]) -> float | None:
-    ok = [t for t, tl in cv.items() if tl.lost_share <= BUDGET and tl.half == 0]
+def choose(cv: dict[float | None, T.Tally]) -> float | None:
+    ok = [t for t, tl in cv.items() if _share(tl)[1] <= BUDGET and tl.docs_half == 0]
     if not ok:
         return None
-    return max(ok, key=lambda t: (cv[t].recall, -(t or 1.0)))
+    return max(ok, key=lambda t: (_share(cv[t])[0], -(t or 1.0)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,12 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages(args.eval)
     print(f"{len(pages)} pages, {len({p['site'] for p in pages})} sites", file=sys.stderr)
     cv = cross_validate(pages)
-    print("| threshold | recall | content lines lost | pages losing a line | losing > half |")
-    print("|---|---|---|---|---|")
+    print(
+        "| threshold | recall | content lines lost | content chars lost | pages losing a line | losing > half |"
+    )
+    print("|---|---|---|---|---|---|")
     rows = {}
     for t, tl in cv.items():
         name = "DOM rule alone" if t is None else f"{t:.3f}"
-        rows[name] = tl.row(name)
+        rows[name] = f"| {name} {tl.row()}"
         print(rows[name])
     chosen = choose(cv)
     print(f"chosen: {chosen} (budget {BUDGET:.1%} of content lines, no page losing more than half)")

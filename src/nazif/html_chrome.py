@@ -46,7 +46,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .chrome import find as chrome_find
-from .chrome.decide import FIRM_RULES, UNVETOED_RULES, _copyright, prose_lines
+from .chrome.decide import UNVETOED_RULES, _firm, prose_lines
 from .chrome.features import Features, line_features
 from .chrome.lexicon import DATA_DIR, Lexicon
 from .chrome.lines import Hit, _Doc
@@ -71,14 +71,13 @@ LINK_BUCKETS = ((1e-9, "none"), (0.5, "some"), (1.0, "most"))
 
 
 def dom_features(line: Line) -> Features:
-    """The DOM features of one line (names start with ``dom-``).
+    """The DOM features of one line (names start with ``dom-``).  The model
+    sees only lines the DOM rule kept, so whether the rule fires is no feature.
 
     >>> from nazif.html import Line
     >>> sorted(dom_features(Line("Home", 1.0, "nav", block="li")))
-    ['dom-any', 'dom-block:li', 'dom-link', 'dom-linkb:all', 'dom-rule', 'dom-tag:nav']
+    ['dom-any', 'dom-block:li', 'dom-link', 'dom-linkb:all', 'dom-tag:nav']
     """
-    from .html import dom_chrome
-
     f: Features = {}
     if line.tag:
         f["dom-tag:" + line.tag] = 1.0
@@ -96,8 +95,6 @@ def dom_features(line: Line) -> Features:
             bucket = name
             break
     f["dom-linkb:" + bucket] = 1.0
-    if dom_chrome(line) is not None:
-        f["dom-rule"] = 1.0
     f["dom-block:" + (line.block or "none")] = 1.0
     if line.in_article:
         f["dom-article"] = 1.0
@@ -126,11 +123,6 @@ def features(
         if f:
             f.update(dom_features(ln))
     return fs
-
-
-def _firm(f: Features, line: str) -> bool:
-    """Firm text evidence on a line (what lets a line that reads as prose go)."""
-    return any(f"ev-strong:{r}" in f or f"rule:{r}" in f for r in FIRM_RULES) or _copyright(line)
 
 
 def decide(
@@ -175,7 +167,7 @@ def decide(
     prose = prose_lines(k_texts, idx)
     # a line that reads as prose without firm evidence stays whatever its score:
     # it is context for its neighbours, but its own final score is not needed
-    open_ = {j for j in idx if j not in prose or _firm(fs[j], k_texts[j])}
+    open_ = {j for j in idx if j not in prose or _firm(j, hits, fs[j], k_texts[j])}
     scores, ctx = m.scores_and_context(fs, MODE, only=open_)
     for j in sorted(open_):
         p = scores[j]
