@@ -531,10 +531,11 @@ def clean_lines(
     page's or an article container's) are decided by
     :func:`nazif.html_chrome.decide`; otherwise the DOM rule (unless
     ``dom=False``) removes its lines and chrome removal (if any) runs on the
-    rest with ``chrome_opts``.  ``lexicon`` (e.g. the built-in lexicon with a
-    site's learned lines) is added to chrome removal's own.  Each line is
-    cleaned by ``before`` on its own, so that a removal's line index is the
-    page line's.
+    rest with ``chrome_opts``.  ``lexicon``, when given, is the lexicon chrome
+    removal uses instead of ``chrome_opts``' own or the built-in one (e.g. that
+    one with a site's learned lines: ``nazif clean --html --site-field``).
+    Each line is cleaned by ``before`` on its own, so that a removal's line
+    index is the page line's.
 
     >>> from nazif.presets import preset_spec
     >>> clean_lines(lines("<p>Body text.</p>"), *split_steps(Pipeline(preset_spec("display"))))
@@ -562,7 +563,7 @@ def clean_lines(
         return after("\n".join(before(found[i].text) for i in kept)), removals
     cleaned = [before(found[i].text) for i in kept]
     if lexicon is not None:
-        chrome_opts = {**chrome_opts, "lexicon": chrome._resolve(chrome_opts.get("lexicon")) | lexicon}
+        chrome_opts = {**chrome_opts, "lexicon": lexicon}
     hits = chrome.find("\n".join(cleaned), **chrome_opts)
     gone = set()
     for r in hits:

@@ -154,6 +154,7 @@ class Cleaner:
         self.pipeline = job.pipeline
         self.steps = [(s.name, s.func, s.options) for s in self.pipeline.steps]
         self._html_split: tuple[Pipeline, dict[str, Any] | None, Pipeline] | None = None
+        self._html_rest: Pipeline | None = None  # --html --report-all: the steps other than chrome removal
         self.trie = field_trie(job.fields) if job.kind == "jsonl" else {}
         self.fast = not (job.report or job.stats)
 
@@ -182,7 +183,9 @@ class Cleaner:
                 # every other change, on the lines kept, in the text they form
                 gone = {r.line for r in removals}
                 kept = "\n".join(ln.text for i, ln in enumerate(found) if i not in gone)
-                exp = Pipeline([*before.steps, *after.steps]).explain(kept)
+                if self._html_rest is None:
+                    self._html_rest = Pipeline([*before.steps, *after.steps])
+                exp = self._html_rest.explain(kept)
                 for rep in exp.steps:
                     for change in rep.changes:
                         entry = dict(where)

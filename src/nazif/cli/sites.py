@@ -111,12 +111,13 @@ class _HtmlCleaner:
     with its site's learned lines added to chrome removal's lexicon."""
 
     def __init__(self, pipeline: Pipeline, site_lexicons: dict[str, Any]) -> None:
-        from ..chrome import Lexicon
+        from ..chrome import _resolve  # None, a Lexicon or a path, as remove_chrome reads it
         from ..html import split_steps
 
         self.split = split_steps(pipeline)
         self.site_lexicons = site_lexicons
-        self._builtin = Lexicon.builtin()
+        opts = self.split[1] or {}
+        self._own = _resolve(opts.get("lexicon"))
         self._merged: dict[str, Any] = {}
 
     def clean(self, html: str, site: str | None) -> str:
@@ -125,8 +126,8 @@ class _HtmlCleaner:
         lex = None
         if site and site in self.site_lexicons:
             lex = self._merged.get(site)
-            if lex is None:
-                lex = self._merged[site] = self._builtin | self.site_lexicons[site]
+            if lex is None:  # as Cleaner.pipeline_for merges them, once per site
+                lex = self._merged[site] = self._own | self.site_lexicons[site]
         return clean_lines(lines(html), *self.split, lexicon=lex)[0]
 
 
