@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nazif
 
 html = pytest.importorskip("nazif.html", exc_type=ImportError)
 hc = pytest.importorskip("nazif.html_chrome", exc_type=ImportError)
 
 from nazif.chrome.model import Model, StageWeights  # noqa: E402
 from nazif.html import Line  # noqa: E402
+from strategies import lines_text  # noqa: E402
 from timing import best_time  # noqa: E402
 
 
@@ -149,3 +155,40 @@ def test_clean_html_time_is_linear_in_the_page():
 
     small, big = page(500), page(2000)
     assert best_time(lambda: html.clean_html(big)) / best_time(lambda: html.clean_html(small)) <= 8
+
+
+# --- property: any page of scraped-looking text ------------------------------------
+
+_WRAPPERS = [
+    ("<p>", "</p>"),
+    ("<li><a href='/x'>", "</a></li>"),
+    ("<nav>", "</nav>"),
+    ("<footer>", "</footer>"),
+    ("<div class='share-bar'>", "</div>"),
+    ("<article><p>", "</p></article>"),
+    ("<blockquote class='twitter-tweet'>", "</blockquote>"),
+    ("<h2>", "</h2>"),
+    ("<td>", "</td>"),
+]
+
+
+def _pages() -> st.SearchStrategy[str]:
+    """A page of blocks (content, menu, footer, share bar, embedded post …)
+    holding lines of scraped-looking text, escaped."""
+    block = st.tuples(st.sampled_from(_WRAPPERS), lines_text(max_lines=3)).map(
+        lambda wt: "".join(wt[0][0] + escape(ln) + wt[0][1] for ln in wt[1].split("\n"))
+    )
+    return st.lists(block, max_size=8).map(lambda bs: "<html><body>" + "".join(bs) + "</body></html>")
+
+
+@settings(deadline=None)
+@given(_pages(), st.sampled_from([None, "article", "p"]))
+def test_any_page_is_cleaned_and_every_removal_is_a_page_line(page, selector):
+    # the strategy's text carries Arabic with marks, bidi and zero-width marks,
+    # NBSP and other spaces, CRLF, lone surrogates, mojibake and empty blocks
+    out, removed = html.clean_html_with_removals(page, selector=selector)
+    shown = html.to_text(page, selector=selector).split("\n")
+    assert all(shown[r.line] == r.text for r in removed)
+    assert len({r.line for r in removed}) == len(removed)
+    assert nazif.clean(out, preset="display") == out
+    assert html.clean_html(page, selector=selector) == out  # deterministic
